@@ -1,0 +1,35 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Coffer.Server.Infrastructure.Blobs;
+
+/// <summary>Registers the blob store and its <see cref="StorageOptions"/>.</summary>
+public static class BlobStoreServices
+{
+    public static IServiceCollection AddBlobStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.SectionName))
+            .ValidateDataAnnotations()
+            .Validate(o => IsUsablePath(o.DataDirectory), "Storage:DataDirectory must be a valid directory path.")
+            .ValidateOnStart();
+        services.TryAddSingleton<IBlobStore, LocalDirectoryBlobStore>();
+        return services;
+    }
+
+    private static bool IsUsablePath(string? path)
+    {
+        if (string.IsNullOrWhiteSpace(path) || path.IndexOfAny(Path.GetInvalidPathChars()) >= 0)
+        {
+            return false;
+        }
+        try
+        {
+            _ = Path.GetFullPath(path);
+            return true;
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return false;
+        }
+    }
+}
