@@ -1,0 +1,134 @@
+import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
+import { randomBytes, toHex } from '../bytes';
+import { aesGcmSeal, TAG_LENGTH } from '../primitives';
+import {
+  ciphertextLength,
+  DEFAULT_SEGMENT_SIZE,
+  encodeHeader,
+  HEADER_LENGTH,
+  importSegmentKey,
+  NONCE_PREFIX_LENGTH,
+  plaintextSegmentSize,
+  SALT_LENGTH,
+  segmentCount,
+  segmentNonce,
+  type StreamBinding,
+  type StreamHeader,
+} from './format';
+
+const empty = new Uint8Array(0);
+
+/** Seals one plaintext Blob (a File) into a sealed stream, any ciphertext range on demand, reading only the slices needed. */
+export class BlobSealer {
+  readonly header: StreamHeader;
+  readonly headerBytes: Uint8Array<ArrayBuffer>;
+  readonly plaintextLength: number;
+  readonly ciphertextLength: number;
+  readonly segments: number;
+  private readonly p: number;
+
+  private constructor(
+    private readonly blob: Blob,
+    private readonly key: CryptoKey,
+    header: StreamHeader,
+  ) {
+    this.header = header;
+    this.headerBytes = encodeHeader(header);
+    this.plaintextLength = blob.size;
+    this.ciphertextLength = ciphertextLength(blob.size, header.segmentSize);
+    this.segments = segmentCount(blob.size, header.segmentSize);
+    this.p = plaintextSegmentSize(header.segmentSize);
+  }
+
+  /** Salt and nonce prefix are random unless given (tests, vectors, or resuming an upload whose header was kept). */
+  static async create(
+    blob: Blob,
+    binding: StreamBinding,
+    options: { segmentSize?: number; salt?: Uint8Array; noncePrefix?: Uint8Array } = {},
+  ): Promise<BlobSealer> {
+    const header: StreamHeader = {
+      segmentSize: options.segmentSize ?? DEFAULT_SEGMENT_SIZE,
+      salt: options.salt ?? randomBytes(SALT_LENGTH),
+      noncePrefix: options.noncePrefix ?? randomBytes(NONCE_PREFIX_LENGTH),
+    };
+    encodeHeader(header);
+    const key = await importSegmentKey(binding.contentKey, header.salt, binding.fileId, binding.contentId);
+    return new BlobSealer(blob, key, header);
+  }
+
+  /** Seals segment i from its plaintext slice of the blob. */
+  async sealSegment(index: number): Promise<Uint8Array<ArrayBuffer>> {
+    const start = index * this.p;
+    const end = Math.min(start + this.p, this.plaintextLength);
+    const plaintext = end > start ? new Uint8Array(await this.blob.slice(start, end).arrayBuffer()) : empty;
+    return aesGcmSeal(this.key, segmentNonce(this.header.noncePrefix, index, index === this.segments - 1), plaintext, empty);
+  }
+
+  /** Ciphertext bytes [start, end) of the sealed stream, produced from the plaintext slices that cover them. */
+  async sealRange(start: number, end: number): Promise<Uint8Array<ArrayBuffer>> {
+    end = Math.min(end, this.ciphertextLength);
+    if (!(start >= 0 && start <= end)) throw new RangeError(`Bad ciphertext range [${start}, ${end}).`);
+    const out = new Uint8Array(end - start);
+    let written = 0;
+    if (start < HEADER_LENGTH) {
+      const part = this.headerBytes.subarray(start, Math.min(end, HEADER_LENGTH));
+      out.set(part, 0);
+      written = part.length;
+    }
+    const c = this.header.segmentSize;
+    let pos = start + written;
+    while (pos < end) {
+      const index = Math.floor((pos - HEADER_LENGTH) / c);
+      const segmentStart = HEADER_LENGTH + index * c;
+      const segment = await this.sealSegment(index);
+      const part = segment.subarray(pos - segmentStart, Math.min(segment.length, end - segmentStart));
+      out.set(part, pos - start);
+      pos += part.length;
+    }
+    return out;
+  }
+
+  /** The whole sealed stream as a ReadableStream: header, then one chunk per segment, read lazily. */
+  stream(): ReadableStream<Uint8Array<ArrayBuffer>> {
+    let index = -1;
+    return new ReadableStream<Uint8Array<ArrayBuffer>>(
+      {
+        pull: async (controller) => {
+          if (index === -1) controller.enqueue(this.headerBytes);
+          else controller.enqueue(await this.sealSegment(index));
+          index++;
+          if (index === this.segments) controller.close();
+        },
+      },
+      { highWaterMark: 1 },
+    );
+  }
+
+  /** SHA-256 of the plaintext and of the whole sealed stream (metadata §5), reading the blob slice by slice. */
+  async digests(onProgress?: (plaintextDone: number) => void): Promise<{ sha256: string; ciphertextSha256: string }> {
+    const plain = nobleSha256.create();
+    const sealed = nobleSha256.create();
+    sealed.update(this.headerBytes);
+    for (let i = 0; i < this.segments; i++) {
+      const start = i * this.p;
+      const end = Math.min(start + this.p, this.plaintextLength);
+      const plaintext = end > start ? new Uint8Array(await this.blob.slice(start, end).arrayBuffer()) : empty;
+      plain.update(plaintext);
+      sealed.update(await aesGcmSeal(this.key, segmentNonce(this.header.noncePrefix, i, i === this.segments - 1), plaintext, empty));
+      onProgress?.(end);
+    }
+    return { sha256: toHex(plain.digest()), ciphertextSha256: toHex(sealed.digest()) };
+  }
+}
+
+/** Seals bytes held in memory (small values, tests); large content goes through BlobSealer. */
+export async function sealBytes(
+  plaintext: Uint8Array,
+  binding: StreamBinding,
+  options: { segmentSize?: number; salt?: Uint8Array; noncePrefix?: Uint8Array } = {},
+): Promise<Uint8Array<ArrayBuffer>> {
+  const sealer = await BlobSealer.create(new Blob([plaintext as Uint8Array<ArrayBuffer>]), binding, options);
+  return sealer.sealRange(0, sealer.ciphertextLength);
+}
+
+export { TAG_LENGTH };
