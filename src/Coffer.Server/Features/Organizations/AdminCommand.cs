@@ -1,0 +1,49 @@
+using Coffer.Server.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coffer.Server.Features.Organizations;
+
+/// <summary>The server's maintenance commands: <c>admin create-organization --name N --admin-email E [--plan P]</c>.</summary>
+public static class AdminCommand
+{
+    public static bool IsAdminCommand(string[] args) => args.Length > 0 && args[0] == "admin";
+
+    /// <summary>Runs the command against the configured database and returns the process exit code.</summary>
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        await app.Services.MigrateDatabaseAsync();
+        if (args.Length < 2 || args[1] != "create-organization")
+        {
+            await Console.Error.WriteLineAsync("Usage: admin create-organization --name <name> --admin-email <email> [--plan Personal|Professional|Business|Enterprise]");
+            return 2;
+        }
+
+        var name = Option(args, "--name");
+        var email = Option(args, "--admin-email");
+        var planText = Option(args, "--plan") ?? nameof(Plan.Business);
+        if (string.IsNullOrWhiteSpace(name) || string.IsNullOrWhiteSpace(email) || !Enum.TryParse<Plan>(planText, ignoreCase: true, out var plan))
+        {
+            await Console.Error.WriteLineAsync("create-organization needs --name and --admin-email; --plan must be Personal, Professional, Business or Enterprise.");
+            return 2;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CofferDbContext>();
+        var error = await OrganizationAdmin.CreateAsync(db, app.Services.GetRequiredService<TimeProvider>(), name.Trim(), email, plan, CancellationToken.None);
+        if (error is not null)
+        {
+            await Console.Error.WriteLineAsync(error);
+            return 1;
+        }
+
+        var count = await db.Set<Organization>().CountAsync();
+        await Console.Out.WriteLineAsync($"Created organization \"{name.Trim()}\" on the {plan} plan with admin {email.Trim().ToLowerInvariant()} ({count} organization(s) in total).");
+        return 0;
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+}

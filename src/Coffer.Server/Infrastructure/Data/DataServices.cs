@@ -1,0 +1,56 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Coffer.Server.Infrastructure.Data;
+
+/// <summary>Registers the database: the one place that names a provider.</summary>
+public static class DataServices
+{
+    public const string DatabaseFileName = "coffer.db";
+
+    public static IHostApplicationBuilder AddData(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<StorageOptions>()
+            .Bind(builder.Configuration.GetSection(StorageOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        builder.Services.AddSingleton<SqlitePragmaInterceptor>();
+        builder.Services.AddSingleton<AppendOnlyInterceptor>();
+        builder.Services.AddDbContextFactory<CofferDbContext>((services, options) =>
+        {
+            var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var environment = services.GetRequiredService<IHostEnvironment>();
+            options.UseSqlite(ConnectionString(storage, environment.ContentRootPath));
+            options.AddInterceptors(services.GetRequiredService<SqlitePragmaInterceptor>(), services.GetRequiredService<AppendOnlyInterceptor>());
+        });
+        // Request handlers take a scoped DbContext; background work asks the factory.
+        builder.Services.AddScoped(services => services.GetRequiredService<IDbContextFactory<CofferDbContext>>().CreateDbContext());
+        return builder;
+    }
+
+    public static string ConnectionString(StorageOptions storage, string contentRoot)
+    {
+        if (!string.IsNullOrWhiteSpace(storage.ConnectionString))
+        {
+            return storage.ConnectionString;
+        }
+
+        var dataDirectory = storage.ResolveDataDirectory(contentRoot);
+        return new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(dataDirectory, DatabaseFileName),
+            Pooling = true,
+        }.ToString();
+    }
+
+    /// <summary>Creates the data directory and applies pending migrations; called once at start.</summary>
+    public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        Directory.CreateDirectory(storage.ResolveDataDirectory(services.GetRequiredService<IHostEnvironment>().ContentRootPath));
+        await using var db = await services.GetRequiredService<IDbContextFactory<CofferDbContext>>().CreateDbContextAsync(cancellationToken);
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Coffer.Contracts;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Coffer.Server.Infrastructure.Http;
+
+/// <summary>Problem details, JSON, security headers and rate limits: the HTTP defaults every feature relies on.</summary>
+public static class HttpServices
+{
+    public static IHostApplicationBuilder AddHttpDefaults(this IHostApplicationBuilder builder)
+    {
+        builder.Services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.TypeInfoResolverChain.Insert(0, CofferJsonContext.Default));
+        // Malformed bodies become 400 problems in every environment instead of a developer exception page.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            var problem = context.ProblemDetails;
+            var status = problem.Status ?? context.HttpContext.Response.StatusCode;
+            problem.Extensions.TryAdd(Problems.ErrorCodeKey, ErrorCodes.ForStatus(status));
+            problem.Extensions[Problems.TraceIdKey] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
+            problem.Detail ??= ErrorCodes.Catalogue[(string)problem.Extensions[Problems.ErrorCodeKey]!].Title;
+        });
+        builder.AddRateLimits();
+        return builder;
+    }
+
+    /// <summary>Exception handling, status code pages and security headers, in that order.</summary>
+    public static WebApplication UseHttpDefaults(this WebApplication app)
+    {
+        app.UseExceptionHandler(errorApp => errorApp.Run(async context =>
+        {
+            var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+            var (code, detail) = error switch
+            {
+                BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge => (ErrorCodes.PayloadTooLarge, "The request body is too large."),
+                BadHttpRequestException or JsonException => (ErrorCodes.InvalidRequest, "The request body could not be read."),
+                _ => (ErrorCodes.InternalError, "An unexpected error occurred; the trace id identifies it in the server log."),
+            };
+            await Problems.WriteAsync(context, code, detail);
+        }));
+        app.UseStatusCodePages();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        return app;
+    }
+}
