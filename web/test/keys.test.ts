@@ -168,6 +168,7 @@ describe('links', () => {
   it.each([
     ['/l/short#abc', 'short id'],
     ['/x/AAAAAAAAAAAAAAAAAAAAAA#' + 'A'.repeat(43), 'wrong path'],
+    ['/l/AAAAAAAAAAAAAAAAAAAAAA/more#' + 'A'.repeat(43), 'extra path'],
     ['/l/AAAAAAAAAAAAAAAAAAAAAA', 'no secret'],
     ['/l/AAAAAAAAAAAAAAAAAAAAAA#' + 'A'.repeat(42), 'short secret'],
     ['/l/AAAAAAAAAAAAAAAAAAAAAA#' + 'A'.repeat(42) + '=', 'padded secret'],

@@ -51,7 +51,8 @@ export function parseLinkUrl(url: string): ParsedLink {
 }
 
 export function parseLinkLocation(pathname: string, hash: string): ParsedLink {
-  const match = /^\/l\/([A-Za-z0-9_-]{22})\/?$/.exec(pathname);
+  // A server may live under a path prefix (https://example.org/coffer/l/{id}).
+  const match = /\/l\/([A-Za-z0-9_-]{22})\/?$/.exec(pathname);
   if (!match) throw new InvalidEncodingError('The address is not a Coffer link (/l/{id}).');
   const fragment = hash.startsWith('#') ? hash.slice(1) : hash;
   if (fragment.length === 0) throw new InvalidEncodingError('The link has no secret after #: copy the whole link.');

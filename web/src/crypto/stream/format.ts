@@ -64,7 +64,7 @@ export function ciphertextLength(plaintextLength: number, segmentSize: number = 
 
 /** The inverse of ciphertextLength, or null for a length no sealed stream can have. */
 export function tryPlaintextLength(ciphertextLength: number, segmentSize: number = DEFAULT_SEGMENT_SIZE): number | null {
-  checkSegmentSize(segmentSize);
+  if (!Number.isInteger(segmentSize) || segmentSize < MIN_SEGMENT_SIZE || segmentSize > MAX_SEGMENT_SIZE) return null;
   if (!Number.isSafeInteger(ciphertextLength)) return null;
   const m = ciphertextLength - HEADER_LENGTH;
   if (m < TAG_LENGTH) return null;
