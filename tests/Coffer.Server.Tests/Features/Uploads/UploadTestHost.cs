@@ -11,6 +11,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
@@ -46,11 +48,11 @@ internal sealed class UploadTestHost : IAsyncDisposable
 
     public string UploadsDirectory => Path.Combine(DataDirectory, "uploads");
 
-    public static Task<UploadTestHost> StartAsync(long? maxPlaintextBytes = null) =>
-        StartAsync(NewDataDirectory(), new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 12, 0, 0, TimeSpan.Zero)), ownsDirectory: true, maxPlaintextBytes);
+    public static Task<UploadTestHost> StartAsync(bool runCleanupService = false) =>
+        StartAsync(NewDataDirectory(), new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 12, 0, 0, TimeSpan.Zero)), ownsDirectory: true, runCleanupService: runCleanupService);
 
     /// <summary>Starts a server on an existing data directory: the "restart" of a previous host.</summary>
-    public static async Task<UploadTestHost> StartAsync(string dataDirectory, FakeTimeProvider time, bool ownsDirectory, long? maxPlaintextBytes = null)
+    public static async Task<UploadTestHost> StartAsync(string dataDirectory, FakeTimeProvider time, bool ownsDirectory, long? maxPlaintextBytes = null, Action<IServiceCollection>? configureServices = null, bool runCleanupService = false)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
@@ -64,6 +66,12 @@ internal sealed class UploadTestHost : IAsyncDisposable
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddProblemDetails();
         builder.Services.AddUploads(builder.Configuration);
+        configureServices?.Invoke(builder.Services);
+        if (!runCleanupService)
+        {
+            // Tests that assert what happens before a sweep call the sweeper themselves.
+            builder.Services.RemoveAll<IHostedService>();
+        }
 
         var app = builder.Build();
         app.MapGroup(UploadsPath).MapTusUploads(OwnerFromHeader);
