@@ -19,7 +19,11 @@ public static class Base64Url
                 return false;
         }
 
-        var decoded = System.Buffers.Text.Base64Url.DecodeFromChars(text);
+        var buffer = new byte[System.Buffers.Text.Base64Url.GetMaxDecodedLength(text.Length)];
+        var status = System.Buffers.Text.Base64Url.DecodeFromChars(text, buffer, out var consumed, out var written);
+        if (status != System.Buffers.OperationStatus.Done || consumed != text.Length)
+            return false;
+        var decoded = buffer[..written];
         // Non-canonical trailing bits (e.g. "AB" instead of "AA") would let two strings name the same bytes.
         if (!string.Equals(Encode(decoded), text, StringComparison.Ordinal))
             return false;

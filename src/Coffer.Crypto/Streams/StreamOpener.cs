@@ -141,10 +141,13 @@ public sealed class StreamOpener : IDisposable
 
         if (chunk.Length < SealedStreamFormat.TagLength)
             throw new CofferCryptoException(CryptoErrorKind.Truncated, index == 0 && chunk.IsEmpty ? "The stream has a header but no segment." : "The stream ends inside a segment.");
-        if (chunk.Length == SealedStreamFormat.TagLength && index > 0)
-            throw new CofferCryptoException(CryptoErrorKind.Tampered, "An empty final segment follows other segments.");
         if (cipher.TryDecrypt(index, isLast: true, chunk, plaintext))
-            return chunk.Length - SealedStreamFormat.TagLength;
+        {
+            return chunk.Length == SealedStreamFormat.TagLength && index > 0
+                ? throw new CofferCryptoException(CryptoErrorKind.Tampered, "An empty final segment follows other segments.")
+                : chunk.Length - SealedStreamFormat.TagLength;
+        }
+
         if (cipher.TryDecrypt(index, isLast: false, chunk, plaintext))
             throw new CofferCryptoException(CryptoErrorKind.Truncated, "The stream ends without its final segment.");
         throw new CofferCryptoException(CryptoErrorKind.AuthenticationFailed, $"Segment {index} does not verify: wrong key, altered bytes, or a stream cut inside a segment.");
