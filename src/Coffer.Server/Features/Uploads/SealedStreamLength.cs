@@ -6,12 +6,16 @@ public static class SealedStreamLength
     public const int HeaderLength = 48;
     public const int TagLength = 16;
     public const int DefaultSegmentSize = 1_048_576;
+    public const int MinSegmentSize = 64;
+    public const int MaxSegmentSize = 16_777_216;
     private const long MaxSegments = 1L << 32;
 
     /// <summary>ciphertextLength(L) = 48 + L + 16·n with n = max(1, ceil(L / P)), P = C − 16.</summary>
     public static long CiphertextLength(long plaintextLength, int segmentSize = DefaultSegmentSize)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(plaintextLength);
+        ArgumentOutOfRangeException.ThrowIfLessThan(segmentSize, MinSegmentSize);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(segmentSize, MaxSegmentSize);
         long plainSegment = segmentSize - TagLength;
         var segments = Math.Max(1, (plaintextLength + plainSegment - 1) / plainSegment);
         return checked(HeaderLength + plaintextLength + (TagLength * segments));
@@ -22,7 +26,7 @@ public static class SealedStreamLength
     {
         plaintextLength = 0;
         var m = ciphertextLength - HeaderLength;
-        if (ciphertextLength < HeaderLength || m < TagLength)
+        if (segmentSize is < MinSegmentSize or > MaxSegmentSize || ciphertextLength < HeaderLength || m < TagLength)
         {
             return false;
         }
