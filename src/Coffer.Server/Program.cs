@@ -1,6 +1,7 @@
 using Coffer.Server.Features.Accounts;
 using Coffer.Server.Features.Admin;
 using Coffer.Server.Features.Files;
+using Coffer.Server.Features.Folders;
 using Coffer.Server.Features.Health;
 using Coffer.Server.Features.Organizations;
 using Coffer.Server.Infrastructure;
@@ -36,6 +37,7 @@ app.UseRateLimiter();
 app.MapHealth();
 app.MapAccounts();
 app.MapAdmin();
+app.MapFolders();
 app.MapFiles();
 app.MapDevOutbox();
 app.MapApiReference();

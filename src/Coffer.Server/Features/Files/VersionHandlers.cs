@@ -1,0 +1,130 @@
+using System.Security.Claims;
+using Coffer.Contracts.Files;
+using Coffer.Server.Features.Downloads;
+using Coffer.Server.Features.Organizations;
+using Coffer.Server.Infrastructure.Blobs;
+using Coffer.Server.Infrastructure.Data;
+using Coffer.Server.Infrastructure.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coffer.Server.Features.Files;
+
+/// <summary>Owner version handlers: list (within the plan's window), commit, make current, download.</summary>
+public static class VersionHandlers
+{
+    public static async Task<Results<Ok<VersionListDto>, ProblemHttpResult>> List(
+        Guid id, ClaimsPrincipal user, CofferDbContext db, VersionWindow window, CancellationToken cancellationToken)
+    {
+        var file = await FileHandlers.FindAsync(db, user, id, cancellationToken);
+        if (file is null)
+        {
+            return Problems.NotFound("file");
+        }
+
+        return TypedResults.Ok(await window.ListAsync(file, cancellationToken));
+    }
+
+    public static async Task<Results<Created<CommitVersionResponse>, ProblemHttpResult>> Commit(
+        Guid id, CommitVersionRequest request, ClaimsPrincipal user, CofferDbContext db, VersionCommitter committer, CancellationToken cancellationToken)
+    {
+        var (content, invalid) = FileHandlers.DecodeContent(new NewVersionContent(request.UploadId, request.ContentId, request.WrappedContentKey, request.SealedMetadata));
+        if (invalid is not null)
+        {
+            return Problems.Invalid(invalid);
+        }
+
+        var file = await FileHandlers.FindAsync(db, user, id, cancellationToken);
+        if (file is null)
+        {
+            return Problems.NotFound("file");
+        }
+
+        var result = await committer.CommitUploadAsync(file, content!, request.Extension, request.BasedOn, FileHandlers.OwnerUploader(user), cancellationToken);
+        return Created(file, result);
+    }
+
+    public static async Task<Results<Created<CommitVersionResponse>, ProblemHttpResult>> MakeCurrent(
+        Guid id, int number, ClaimsPrincipal user, CofferDbContext db, VersionWindow window, VersionCommitter committer, CancellationToken cancellationToken)
+    {
+        var file = await FileHandlers.FindAsync(db, user, id, cancellationToken);
+        if (file is null)
+        {
+            return Problems.NotFound("file");
+        }
+
+        var source = await window.FindAvailableAsync(file, number, cancellationToken);
+        if (source is null)
+        {
+            return Problems.Of(ErrorCodes.VersionNotAvailable, "No available version with that number.");
+        }
+
+        var result = await committer.MakeCurrentAsync(file, source, FileHandlers.OwnerUploader(user), cancellationToken);
+        return Created(file, result);
+    }
+
+    public static async Task<Results<CiphertextResult, ProblemHttpResult>> Content(
+        Guid id, int number, ClaimsPrincipal user, CofferDbContext db, VersionWindow window, CancellationToken cancellationToken)
+    {
+        var file = await FileHandlers.FindAsync(db, user, id, cancellationToken);
+        if (file is null)
+        {
+            return Problems.NotFound("file");
+        }
+
+        var version = await window.FindAvailableAsync(file, number, cancellationToken);
+        return version is null
+            ? Problems.Of(ErrorCodes.VersionNotAvailable, "No available version with that number.")
+            : CiphertextResult.Of(BlobId.Parse(version.BlobId), version.CiphertextSha256);
+    }
+
+    private static Results<Created<CommitVersionResponse>, ProblemHttpResult> Created(StoredFile file, CommitResult result)
+    {
+        if (result.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        var version = result.Version!;
+        var response = new CommitVersionResponse(version.ToDto(), result.LatestBefore, version.BasedOn is null || version.BasedOn == result.LatestBefore);
+        return TypedResults.Created($"/api/files/{file.Id:D}/versions/{version.Number}", response);
+    }
+}
+
+/// <summary>Which versions a file's owner's plan makes available: the latest N (all on Enterprise); older rows stay stored.</summary>
+public sealed class VersionWindow(CofferDbContext db, AccountPlans plans)
+{
+    public async Task<VersionListDto> ListAsync(StoredFile file, CancellationToken cancellationToken)
+    {
+        var limit = (await plans.GetAsync(file.OwnerId, cancellationToken)).Limits.VersionLimit;
+        var all = db.Set<FileVersion>().AsNoTracking().Where(v => v.FileId == file.Id);
+        var total = await all.CountAsync(cancellationToken);
+        var newestFirst = all.OrderByDescending(v => v.Number);
+        var visible = await (limit is { } n ? newestFirst.Take(n) : newestFirst).ToListAsync(cancellationToken);
+        var latest = visible.Count > 0 ? visible[0].Number : 0;
+        return new VersionListDto(visible.Select(v => v.ToDto()).ToList(), latest, total - visible.Count);
+    }
+
+    /// <summary>The version when it exists and is inside the plan's window; else null.</summary>
+    public async Task<FileVersion?> FindAvailableAsync(StoredFile file, int number, CancellationToken cancellationToken)
+    {
+        var limit = (await plans.GetAsync(file.OwnerId, cancellationToken)).Limits.VersionLimit;
+        var latest = await db.Set<FileVersion>().Where(v => v.FileId == file.Id).MaxAsync(v => (int?)v.Number, cancellationToken) ?? 0;
+        if (limit is { } n && number <= latest - n)
+        {
+            return null;
+        }
+
+        return await db.Set<FileVersion>().AsNoTracking().SingleOrDefaultAsync(v => v.FileId == file.Id && v.Number == number, cancellationToken);
+    }
+}
+
+/// <summary>Tells the upload sweeper whether a version row points at a blob.</summary>
+internal sealed class VersionBlobReferences(IDbContextFactory<CofferDbContext> dbFactory) : IBlobReferenceChecker
+{
+    public async Task<bool> IsReferencedAsync(BlobId id, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Set<FileVersion>().AnyAsync(v => v.BlobId == id.Value, cancellationToken);
+    }
+}
