@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Coffer.Contracts.Accounts;
 using Coffer.Contracts.Common;
 using Coffer.Contracts.Files;
+using Coffer.Contracts.Links;
 using Coffer.Contracts.Organizations;
 
 namespace Coffer.Contracts;
@@ -35,4 +36,17 @@ namespace Coffer.Contracts;
 [JsonSerializable(typeof(OrganizationDto))]
 [JsonSerializable(typeof(AddMemberRequest))]
 [JsonSerializable(typeof(HealthDto))]
+[JsonSerializable(typeof(CreateLinkRequest))]
+[JsonSerializable(typeof(UpdateLinkRequest))]
+[JsonSerializable(typeof(LinkDto))]
+[JsonSerializable(typeof(IReadOnlyList<LinkDto>))]
+[JsonSerializable(typeof(AccessLogEntryDto))]
+[JsonSerializable(typeof(AccessLogPageDto))]
+[JsonSerializable(typeof(AccessLogVerificationDto))]
+[JsonSerializable(typeof(LinkVerificationRequest))]
+[JsonSerializable(typeof(LinkSessionRequest))]
+[JsonSerializable(typeof(LinkSessionDto))]
+[JsonSerializable(typeof(LinkGateDto))]
+[JsonSerializable(typeof(LinkInfoDto))]
+[JsonSerializable(typeof(VersionAddedEvent))]
 public sealed partial class CofferJsonContext : JsonSerializerContext;
