@@ -38,25 +38,51 @@ public sealed class StreamOpener : IDisposable
         var header = await ReadHeaderAsync(ciphertext, cancellationToken);
         var c = header.SegmentSize;
         using var cipher = new SegmentCipher(contentKey, fileId, contentId, header);
-        // Two ciphertext buffers for the one-segment look-ahead (the last flag depends on what follows), two plaintext buffers so a write can overlap the next decryption.
+        // Double buffers: segment i is verified while segment i+1's read (if the source is asynchronous) and segment i-1's write are in flight.
+        // Decryption is out of place so that a segment that fails can be retried with the other last flag to name the error.
         byte[][] sealedBuffers = [ArrayPool<byte>.Shared.Rent(c), ArrayPool<byte>.Shared.Rent(c)];
-        byte[][] plainBuffers = [ArrayPool<byte>.Shared.Rent(c), ArrayPool<byte>.Shared.Rent(c)];
+        byte[][] plain = [ArrayPool<byte>.Shared.Rent(c), ArrayPool<byte>.Shared.Rent(c)];
+        var pendingRead = Task.FromResult(0);
         var pendingWrite = Task.CompletedTask;
         long written = 0;
         try
         {
             var n = await StreamIo.ReadFullAsync(ciphertext, sealedBuffers[0].AsMemory(0, c), cancellationToken);
+            pendingRead = n == c ? StreamIo.ReadFullAsync(ciphertext, sealedBuffers[1].AsMemory(0, c), cancellationToken) : pendingRead;
             for (long index = 0; ; index++)
             {
                 var cur = (int)(index & 1);
-                var m = n == c ? await StreamIo.ReadFullAsync(ciphertext, sealedBuffers[1 - cur].AsMemory(0, c), cancellationToken) : 0;
-                var isFinalChunk = m == 0;
-                var plainLength = DecryptChunk(cipher, index, sealedBuffers[cur].AsSpan(0, n), isFinalChunk, plainBuffers[cur]);
+                var chunk = sealedBuffers[cur].AsMemory(0, n);
+                int plainLength;
+                int m;
+                if (n == c)
+                {
+                    // A full chunk is a middle segment unless nothing follows; try that first while the next read runs.
+                    var verifiedAsMiddle = cipher.TryDecrypt(index, isLast: false, chunk.Span, plain[cur]);
+                    m = await pendingRead;
+                    plainLength = (m, verifiedAsMiddle) switch
+                    {
+                        ( > 0, true) => n - SealedStreamFormat.TagLength,
+                        ( > 0, false) => throw MiddleSegmentFailure(cipher, index, chunk.Span, plain[cur]),
+                        (0, true) => throw new CofferCryptoException(CryptoErrorKind.Truncated, "The stream ends without its final segment."),
+                        _ => DecryptFinal(cipher, index, chunk.Span, plain[cur]),
+                    };
+                }
+                else
+                {
+                    m = await pendingRead;
+                    plainLength = DecryptFinal(cipher, index, chunk.Span, plain[cur]);
+                }
+
+                var isLast = m == 0;
+                pendingRead = !isLast && m == c
+                    ? StreamIo.ReadFullAsync(ciphertext, sealedBuffers[cur].AsMemory(0, c), cancellationToken)
+                    : Task.FromResult(0);
                 await pendingWrite;
                 progress?.Report(written);
-                pendingWrite = destination.WriteAsync(plainBuffers[cur].AsMemory(0, plainLength), cancellationToken).AsTask();
+                pendingWrite = destination.WriteAsync(plain[cur].AsMemory(0, plainLength), cancellationToken).AsTask();
                 written += plainLength;
-                if (isFinalChunk)
+                if (isLast)
                     break;
                 n = m;
             }
@@ -67,18 +93,11 @@ public sealed class StreamOpener : IDisposable
         }
         finally
         {
-            try
-            {
-                await pendingWrite;
-            }
-            catch (Exception) when (pendingWrite.IsFaulted || pendingWrite.IsCanceled)
-            {
-                // Surfaced already, or superseded by the exception that brought us here.
-            }
-
+            await StreamIo.SettleAsync(pendingRead);
+            await StreamIo.SettleAsync(pendingWrite);
             foreach (var buffer in sealedBuffers)
                 ArrayPool<byte>.Shared.Return(buffer);
-            foreach (var buffer in plainBuffers)
+            foreach (var buffer in plain)
                 ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
         }
     }
@@ -127,29 +146,21 @@ public sealed class StreamOpener : IDisposable
 
     public void Dispose() => CryptographicOperations.ZeroMemory(contentKey);
 
-    /// <summary>Decrypts one chunk read from the stream, naming the failure as precisely as the bytes allow (CRYPTO.md §6.5).</summary>
-    private static int DecryptChunk(SegmentCipher cipher, long index, ReadOnlySpan<byte> chunk, bool isFinalChunk, Span<byte> plaintext)
-    {
-        if (!isFinalChunk)
-        {
-            if (cipher.TryDecrypt(index, isLast: false, chunk, plaintext))
-                return chunk.Length - SealedStreamFormat.TagLength;
-            if (cipher.TryDecrypt(index, isLast: true, chunk, plaintext))
-                throw new CofferCryptoException(CryptoErrorKind.Tampered, "Bytes follow the final segment.");
-            throw new CofferCryptoException(CryptoErrorKind.AuthenticationFailed, $"Segment {index} does not verify: wrong key or altered bytes.");
-        }
+    /// <summary>A full chunk with more bytes after it failed as a middle segment: name the failure (CRYPTO.md §6.5).</summary>
+    private static CofferCryptoException MiddleSegmentFailure(SegmentCipher cipher, long index, ReadOnlySpan<byte> chunk, Span<byte> plaintext) =>
+        cipher.TryDecrypt(index, isLast: true, chunk, plaintext)
+            ? new CofferCryptoException(CryptoErrorKind.Tampered, "Bytes follow the final segment.")
+            : new CofferCryptoException(CryptoErrorKind.AuthenticationFailed, $"Segment {index} does not verify: wrong key or altered bytes.");
 
+    /// <summary>Decrypts the chunk the stream ends with, which must verify as the final segment.</summary>
+    private static int DecryptFinal(SegmentCipher cipher, long index, ReadOnlySpan<byte> chunk, Span<byte> plaintext)
+    {
         if (chunk.Length < SealedStreamFormat.TagLength)
             throw new CofferCryptoException(CryptoErrorKind.Truncated, index == 0 && chunk.IsEmpty ? "The stream has a header but no segment." : "The stream ends inside a segment.");
-        if (cipher.TryDecrypt(index, isLast: true, chunk, plaintext))
-        {
-            return chunk.Length == SealedStreamFormat.TagLength && index > 0
-                ? throw new CofferCryptoException(CryptoErrorKind.Tampered, "An empty final segment follows other segments.")
-                : chunk.Length - SealedStreamFormat.TagLength;
-        }
-
-        if (cipher.TryDecrypt(index, isLast: false, chunk, plaintext))
-            throw new CofferCryptoException(CryptoErrorKind.Truncated, "The stream ends without its final segment.");
-        throw new CofferCryptoException(CryptoErrorKind.AuthenticationFailed, $"Segment {index} does not verify: wrong key, altered bytes, or a stream cut inside a segment.");
+        if (!cipher.TryDecrypt(index, isLast: true, chunk, plaintext))
+            throw new CofferCryptoException(CryptoErrorKind.AuthenticationFailed, $"Segment {index} does not verify: wrong key, altered bytes, or a stream cut inside a segment.");
+        return chunk.Length == SealedStreamFormat.TagLength && index > 0
+            ? throw new CofferCryptoException(CryptoErrorKind.Tampered, "An empty final segment follows other segments.")
+            : chunk.Length - SealedStreamFormat.TagLength;
     }
 }

@@ -39,78 +39,55 @@ public sealed class StreamSealer : IDisposable
         ArgumentNullException.ThrowIfNull(plaintext);
         ArgumentNullException.ThrowIfNull(destination);
         var p = SealedStreamFormat.PlaintextSegmentSize(SegmentSize);
-        // A seekable source announces its length, so the next read can overlap this segment's encryption; otherwise we must look ahead first.
-        long? expectedLength = plaintext.CanSeek ? plaintext.Length - plaintext.Position : null;
-
-        var buffers = new[] { Rent(), Rent(), Rent() };
+        // Segments are sealed in place in three rotating buffers: while segment i is encrypted, segment i+1's read
+        // (if the source is asynchronous) and segment i-1's write are in flight.
+        byte[][] buffers = [Rent(), Rent(), Rent()];
+        var pendingRead = Task.FromResult(0);
         var pendingWrite = Task.CompletedTask;
         long written = SealedStreamFormat.HeaderLength;
-        long reported = 0;
         try
         {
             await destination.WriteAsync(Header.ToArray(), cancellationToken);
-            var cur = 0;
-            var n = await StreamIo.ReadFullAsync(plaintext, buffers[cur].AsMemory(0, p), cancellationToken);
-            long consumed = n;
+            var n = await StreamIo.ReadFullAsync(plaintext, buffers[0].AsMemory(0, p), cancellationToken);
+            pendingRead = n == p ? StreamIo.ReadFullAsync(plaintext, buffers[1].AsMemory(0, p), cancellationToken) : pendingRead;
             for (long index = 0; ; index++)
             {
-                var next = (cur + 1) % 3;
-                Task<int>? nextRead = null;
-                var m = 0;
-                bool isLast;
-                if (n < p)
+                var segment = buffers[index % 3].AsMemory(0, n + SealedStreamFormat.TagLength);
+                // Whether this is the last segment depends on the read still running: guess "not last" when the segment is full,
+                // and in the rare case the stream ends exactly on a segment boundary, undo (decrypt in place) and re-seal as last.
+                var guessedLast = n < p;
+                cipher.Encrypt(index, guessedLast, segment.Span[..n], segment.Span);
+                var m = await pendingRead;
+                var isLast = guessedLast || m == 0;
+                if (isLast && !guessedLast)
                 {
-                    isLast = true;
-                }
-                else if (expectedLength is { } expected)
-                {
-                    isLast = consumed >= expected;
-                    if (!isLast)
-                        nextRead = StreamIo.ReadFullAsync(plaintext, buffers[next].AsMemory(0, p), cancellationToken);
-                }
-                else
-                {
-                    m = await StreamIo.ReadFullAsync(plaintext, buffers[next].AsMemory(0, p), cancellationToken);
-                    isLast = m == 0;
+                    cipher.Decrypt(index, isLast: false, segment.Span, segment.Span);
+                    cipher.Encrypt(index, isLast: true, segment.Span[..n], segment.Span);
                 }
 
-                cipher.Encrypt(index, isLast, buffers[cur].AsSpan(0, n), buffers[cur].AsSpan(0, n + SealedStreamFormat.TagLength));
                 await pendingWrite;
-                Report(progress, written, ref reported);
-                pendingWrite = destination.WriteAsync(buffers[cur].AsMemory(0, n + SealedStreamFormat.TagLength), cancellationToken).AsTask();
-                written += n + SealedStreamFormat.TagLength;
+                progress?.Report(written);
+                pendingRead = !isLast && m == p
+                    ? StreamIo.ReadFullAsync(plaintext, buffers[(index + 2) % 3].AsMemory(0, p), cancellationToken)
+                    : Task.FromResult(0);
+                pendingWrite = destination.WriteAsync(segment, cancellationToken).AsTask();
+                written += segment.Length;
                 if (isLast)
                     break;
-                if (nextRead is not null)
-                {
-                    m = await nextRead;
-                    if (m == 0)
-                        throw new IOException("The plaintext stream ended before its announced length.");
-                }
-
-                consumed += m;
-                cur = next;
                 n = m;
             }
 
             await pendingWrite;
-            Report(progress, written, ref reported);
+            progress?.Report(written);
             return written;
         }
         finally
         {
-            // A write still running must finish before its buffer goes back to the pool.
-            try
-            {
-                await pendingWrite;
-            }
-            catch (Exception) when (pendingWrite.IsFaulted || pendingWrite.IsCanceled)
-            {
-                // Already surfaced (or superseded by the exception that brought us here).
-            }
-
+            // Buffers go back to the pool only when no read or write still uses them.
+            await StreamIo.SettleAsync(pendingRead);
+            await StreamIo.SettleAsync(pendingWrite);
             foreach (var buffer in buffers)
-                ArrayPool<byte>.Shared.Return(buffer);
+                ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
         }
     }
 
@@ -122,14 +99,6 @@ public sealed class StreamSealer : IDisposable
     {
         cipher.Dispose();
         CryptographicOperations.ZeroMemory(contentKey);
-    }
-
-    private static void Report(IProgress<long>? progress, long completed, ref long reported)
-    {
-        if (progress is null || completed == reported)
-            return;
-        reported = completed;
-        progress.Report(completed);
     }
 
     private byte[] Rent() => ArrayPool<byte>.Shared.Rent(SegmentSize);
