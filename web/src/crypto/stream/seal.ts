@@ -26,6 +26,10 @@ export class BlobSealer {
   readonly ciphertextLength: number;
   readonly segments: number;
   private readonly p: number;
+  // Upload chunks rarely end on a segment boundary: keep the last segment so the next chunk does not seal it again.
+  private lastSealed: { index: number; bytes: Uint8Array<ArrayBuffer> } | null = null;
+  /** How many segments were encrypted (for tests of the cache above). */
+  segmentsSealed = 0;
 
   private constructor(
     private readonly blob: Blob,
@@ -58,6 +62,15 @@ export class BlobSealer {
 
   /** Seals segment i from its plaintext slice of the blob. */
   async sealSegment(index: number): Promise<Uint8Array<ArrayBuffer>> {
+    if (this.lastSealed?.index === index) return this.lastSealed.bytes;
+    if (!(Number.isInteger(index) && index >= 0 && index < this.segments)) throw new RangeError(`No segment ${index}.`);
+    const bytes = await this.sealSegmentUncached(index);
+    this.lastSealed = { index, bytes };
+    return bytes;
+  }
+
+  private async sealSegmentUncached(index: number): Promise<Uint8Array<ArrayBuffer>> {
+    this.segmentsSealed++;
     const start = index * this.p;
     const end = Math.min(start + this.p, this.plaintextLength);
     const plaintext = end > start ? new Uint8Array(await this.blob.slice(start, end).arrayBuffer()) : empty;
