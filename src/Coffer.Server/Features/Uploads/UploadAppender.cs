@@ -33,11 +33,12 @@ internal sealed class UploadAppender(UploadStaging staging, UploadHashes hashes)
         var buffers = new[] { ArrayPool<byte>.Shared.Rent(BufferSize), ArrayPool<byte>.Shared.Rent(BufferSize) };
         long received = 0;
         var interrupted = false;
+        var pending = Task.CompletedTask;
         try
         {
             using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Write, FileShare.Read, FileOptions.Asynchronous);
-            // Reading the next buffer overlaps writing (and hashing) the previous one.
-            var pendingWrite = ValueTask.CompletedTask;
+            // Reading the next buffer overlaps writing and hashing the previous one; each buffer is hashed only after
+            // the one before it, so the running hash sees the bytes in order.
             var current = 0;
             while (received < remaining && !interrupted)
             {
@@ -58,10 +59,12 @@ internal sealed class UploadAppender(UploadStaging staging, UploadHashes hashes)
                 }
                 if (filled > 0)
                 {
-                    await pendingWrite;
+                    await pending;
                     // Bytes already received are written even when the client is gone: tus acknowledges them via HEAD.
-                    pendingWrite = RandomAccess.WriteAsync(file, buffer.AsMemory(0, filled), offset + received, CancellationToken.None);
-                    hash.Append(buffer.AsSpan(0, filled));
+                    var write = RandomAccess.WriteAsync(file, buffer.AsMemory(0, filled), offset + received, CancellationToken.None).AsTask();
+                    var hashed = filled;
+                    var hashing = Task.Run(() => hash.Append(buffer.AsSpan(0, hashed)), CancellationToken.None);
+                    pending = Task.WhenAll(write, hashing);
                     received += filled;
                     current ^= 1;
                 }
@@ -70,7 +73,7 @@ internal sealed class UploadAppender(UploadStaging staging, UploadHashes hashes)
                     break;
                 }
             }
-            await pendingWrite;
+            await pending;
 
             if (received == remaining && !interrupted && await HasMoreAsync(body, requestAborted))
             {
@@ -91,11 +94,14 @@ internal sealed class UploadAppender(UploadStaging staging, UploadHashes hashes)
         catch
         {
             // A failed write leaves the hash ahead of the file; rebuild it from disk next time.
+            await pending.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             hashes.Forget(id);
             throw;
         }
         finally
         {
+            // Never hand a buffer back to the pool while a write or hash may still read it.
+            await pending.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             ArrayPool<byte>.Shared.Return(buffers[0]);
             ArrayPool<byte>.Shared.Return(buffers[1]);
         }
