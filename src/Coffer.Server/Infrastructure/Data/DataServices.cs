@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace Coffer.Server.Infrastructure.Data;
@@ -24,6 +25,8 @@ public static class DataServices
             var environment = services.GetRequiredService<IHostEnvironment>();
             options.UseSqlite(ConnectionString(storage, environment.ContentRootPath));
             options.AddInterceptors(services.GetRequiredService<SqlitePragmaInterceptor>(), services.GetRequiredService<AppendOnlyInterceptor>());
+            // A model ahead of its migrations is caught by a test (DatabaseTests), not by refusing to start.
+            options.ConfigureWarnings(warnings => warnings.Log(RelationalEventId.PendingModelChangesWarning));
         });
         // Request handlers take a scoped DbContext; background work asks the factory.
         builder.Services.AddScoped(services => services.GetRequiredService<IDbContextFactory<CofferDbContext>>().CreateDbContext());
