@@ -1,13 +1,12 @@
 using System.Text.Json;
 using Coffer.Server.Infrastructure.Blobs;
-using Microsoft.Extensions.Options;
 
 namespace Coffer.Server.Features.Uploads;
 
 /// <summary>The local directory where uploads in progress live: <c>{id}.bin</c> (bytes) and <c>{id}.json</c> (state).</summary>
-internal sealed class UploadStaging(IOptions<StorageOptions> options)
+internal sealed class UploadStaging(StoragePaths paths)
 {
-    private readonly string directory = options.Value.UploadsDirectory;
+    private readonly string directory = paths.UploadsDirectory;
 
     public string DataPath(BlobId id) => Path.Combine(directory, id.Value + ".bin");
 

@@ -1,17 +1,20 @@
+using Coffer.Server.Infrastructure.Data;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Coffer.Server.Infrastructure.Blobs;
 
-/// <summary>Registers the blob store and its <see cref="StorageOptions"/>.</summary>
+/// <summary>Registers the blob store and the directories under <c>Storage:DataDirectory</c>.</summary>
 public static class BlobStoreServices
 {
     public static IServiceCollection AddBlobStore(this IServiceCollection services, IConfiguration configuration)
     {
+        // Binding the section the data layer also binds is idempotent; it lets the blob store stand alone (tests).
         services.AddOptions<StorageOptions>()
-            .Bind(configuration.GetSection(StorageOptions.SectionName))
+            .Bind(configuration.GetSection(StorageOptions.Section))
             .ValidateDataAnnotations()
             .Validate(o => IsUsablePath(o.DataDirectory), "Storage:DataDirectory must be a valid directory path.")
             .ValidateOnStart();
+        services.TryAddSingleton<StoragePaths>();
         services.TryAddSingleton<IBlobStore, LocalDirectoryBlobStore>();
         return services;
     }

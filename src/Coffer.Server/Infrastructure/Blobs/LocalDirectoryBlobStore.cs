@@ -1,11 +1,9 @@
-using Microsoft.Extensions.Options;
-
 namespace Coffer.Server.Infrastructure.Blobs;
 
 /// <summary>Blobs as files under <c>{DataDirectory}/blobs/{first two hex digits}/{id}</c>.</summary>
-public sealed class LocalDirectoryBlobStore(IOptions<StorageOptions> options) : IBlobStore
+public sealed class LocalDirectoryBlobStore(StoragePaths paths) : IBlobStore
 {
-    private readonly string root = options.Value.BlobsDirectory;
+    private readonly string root = paths.BlobsDirectory;
 
     public async Task ImportFileAsync(BlobId id, string sourceFilePath, CancellationToken cancellationToken)
     {

@@ -1,4 +1,6 @@
 using Coffer.Server.Infrastructure.Blobs;
+using Coffer.Server.Infrastructure.Data;
+using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Options;
 
 namespace Coffer.Server.Tests.Features.Uploads;
@@ -8,6 +10,9 @@ public sealed class BlobStoreTests : IDisposable
     private readonly string directory = UploadTestHost.NewDataDirectory();
 
     public void Dispose() => UploadTestHost.DeleteDirectory(directory);
+
+    private LocalDirectoryBlobStore NewStore() =>
+        new(new StoragePaths(Options.Create(new StorageOptions { DataDirectory = "data" }), new HostingEnvironment { ContentRootPath = directory }));
 
     [Theory]
     [InlineData(null)]
@@ -40,7 +45,7 @@ public sealed class BlobStoreTests : IDisposable
     [Fact]
     public async Task Import_MovesTheFile_ThenReadLengthAndDeleteWork()
     {
-        var store = new LocalDirectoryBlobStore(Options.Create(new StorageOptions { DataDirectory = directory }));
+        var store = NewStore();
         var source = Path.Combine(directory, "incoming.bin");
         await File.WriteAllBytesAsync(source, [1, 2, 3, 4, 5]);
         var id = BlobId.New();
@@ -48,7 +53,7 @@ public sealed class BlobStoreTests : IDisposable
         await store.ImportFileAsync(id, source, default);
 
         Assert.False(File.Exists(source));
-        Assert.True(File.Exists(Path.Combine(directory, "blobs", id.Value[..2], id.Value)));
+        Assert.True(File.Exists(Path.Combine(directory, "data", "blobs", id.Value[..2], id.Value)));
         Assert.Equal(5, await store.GetLengthAsync(id, default));
         await using (var stream = await store.OpenReadAsync(id, default))
         {
@@ -66,7 +71,7 @@ public sealed class BlobStoreTests : IDisposable
     [Fact]
     public async Task Import_NeverOverwritesAnExistingBlob()
     {
-        var store = new LocalDirectoryBlobStore(Options.Create(new StorageOptions { DataDirectory = directory }));
+        var store = NewStore();
         var id = BlobId.New();
         var first = Path.Combine(directory, "a.bin");
         var second = Path.Combine(directory, "b.bin");
