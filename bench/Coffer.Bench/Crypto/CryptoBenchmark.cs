@@ -27,6 +27,7 @@ internal static class CryptoBenchmark
         var header = SealedStreamHeader.CreateRandom(segmentSize);
         var pattern = RandomNumberGenerator.GetBytes(segmentSize);
 
+        var loadBefore = LoadAverage();
         Console.WriteLine($"crypto: {sizeMiB} MiB, segment {segmentSize} B, {repetitions} repetitions, {Environment.ProcessorCount} cores");
         var ciphertext = await SealToMemoryAsync(contentKey, header, pattern, plaintextLength);
 
@@ -62,7 +63,15 @@ internal static class CryptoBenchmark
             },
             ["runsMBps"] = new JsonObject(results.Select(r => KeyValuePair.Create<string, JsonNode?>(r.Key, new JsonArray(r.Value.Select(s => (JsonNode?)Math.Round(Throughput(plaintextLength, s), 1)).ToArray())))),
             ["medianMBps"] = new JsonObject(results.Keys.Select(k => KeyValuePair.Create<string, JsonNode?>(k, Math.Round(Median(k), 1)))),
-            ["ratios"] = new JsonObject { ["sealVsRawEncrypt"] = Math.Round(sealRatio, 3), ["openVsRawDecrypt"] = Math.Round(openRatio, 3), ["target"] = 0.90 },
+            ["ratios"] = new JsonObject
+            {
+                ["sealVsRawEncrypt"] = Math.Round(sealRatio, 3),
+                ["openVsRawDecrypt"] = Math.Round(openRatio, 3),
+                ["target"] = 0.90,
+                ["perRepetitionSeal"] = new JsonArray(Enumerable.Range(0, repetitions).Select(i => (JsonNode?)Math.Round(results["rawEncrypt"][i] / results["seal"][i], 3)).ToArray()),
+                ["perRepetitionOpen"] = new JsonArray(Enumerable.Range(0, repetitions).Select(i => (JsonNode?)Math.Round(results["rawDecrypt"][i] / results["open"][i], 3)).ToArray()),
+            },
+            ["loadAverage"] = new JsonObject { ["before"] = loadBefore, ["after"] = LoadAverage(), ["note"] = "1-minute load average of the machine; above the core count, other processes competed for the CPU and figures are noisy" },
             ["machine"] = Machine(),
         };
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
@@ -132,6 +141,12 @@ internal static class CryptoBenchmark
         ["aesHardware"] = System.Runtime.Intrinsics.X86.Aes.IsSupported,
         ["gitCommit"] = GitCommit(),
     };
+
+    private static double? LoadAverage()
+    {
+        const string loadavg = "/proc/loadavg";
+        return File.Exists(loadavg) && double.TryParse(File.ReadAllText(loadavg).Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture, out var load) ? load : null;
+    }
 
     private static string? CpuModel()
     {
