@@ -1,4 +1,5 @@
 using System.Reflection;
+using Coffer.Server.Features.Uploads;
 using Coffer.Server.Infrastructure.Blobs;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Net.Http.Headers;
@@ -39,12 +40,7 @@ public sealed class CiphertextResult : IResult, IEndpointMetadataProvider
         var stream = await blobs.OpenReadAsync(BlobId, httpContext.RequestAborted);
         if (stream is null)
         {
-            await TypedResults.Problem(
-                detail: "The stored content of this version is missing.",
-                statusCode: StatusCodes.Status404NotFound,
-                title: "Content not found",
-                extensions: new Dictionary<string, object?> { ["errorCode"] = "content_missing" })
-                .ExecuteAsync(httpContext);
+            await UploadProblems.Of(UploadErrorCodes.ContentMissing, "The stored content of this version is missing.").ExecuteAsync(httpContext);
             return;
         }
         httpContext.Response.Headers.CacheControl = CacheControl;

@@ -43,7 +43,7 @@ public static class TusApi
         if (!HttpMethods.IsOptions(http.Request.Method) && http.Request.Headers["Tus-Resumable"] != TusVersion)
         {
             http.Response.Headers["Tus-Version"] = TusVersion;
-            return UploadProblems.Of(StatusCodes.Status412PreconditionFailed, "tus_version_unsupported", "Unsupported tus version", $"Send Tus-Resumable: {TusVersion}.");
+            return UploadProblems.Of(UploadErrorCodes.TusVersionUnsupported, $"Send Tus-Resumable: {TusVersion}.");
         }
         return await next(context);
     }
@@ -66,26 +66,26 @@ public static class TusApi
         var request = http.Request.Headers;
         if (request.ContainsKey("Upload-Defer-Length"))
         {
-            return UploadProblems.Of(StatusCodes.Status400BadRequest, "upload_length_required", "Upload-Length required", "Deferred lengths are not supported; send Upload-Length.");
+            return UploadProblems.Of(UploadErrorCodes.UploadLengthInvalid, "Deferred lengths are not supported; send Upload-Length.");
         }
         if (!TryParseNonNegative(request["Upload-Length"], out var length))
         {
-            return UploadProblems.Of(StatusCodes.Status400BadRequest, "upload_length_required", "Upload-Length required", "Send Upload-Length: the ciphertext length in bytes.");
+            return UploadProblems.Of(UploadErrorCodes.UploadLengthInvalid, "Send Upload-Length: the ciphertext length in bytes.");
         }
         var options = store.Options;
         if (length > options.MaxCiphertextBytes)
         {
             http.Response.Headers["Tus-Max-Size"] = options.MaxCiphertextBytes.ToString(CultureInfo.InvariantCulture);
-            return UploadProblems.Of(StatusCodes.Status413PayloadTooLarge, "upload_too_large", "Upload too large", $"Files may hold at most {options.MaxPlaintextBytes} bytes.");
+            return UploadProblems.Of(UploadErrorCodes.UploadTooLarge, $"Files may hold at most {options.MaxPlaintextBytes} bytes.");
         }
         if (!SealedStreamLength.TryGetPlaintextLength(length, out _))
         {
-            return UploadProblems.Of(StatusCodes.Status400BadRequest, "upload_length_invalid", "Not a sealed-stream length", "Upload-Length is not the length of any Coffer sealed stream with 1 MiB segments.");
+            return UploadProblems.Of(UploadErrorCodes.UploadLengthInvalid, "Upload-Length is not the length of any Coffer sealed stream with 1 MiB segments.");
         }
         string? rawMetadata = request["Upload-Metadata"];
         if (!UploadMetadata.TryParse(rawMetadata, out var metadata))
         {
-            return UploadProblems.Of(StatusCodes.Status400BadRequest, "upload_metadata_invalid", "Invalid Upload-Metadata", "Upload-Metadata must be comma-separated 'key base64value' pairs with unique keys.");
+            return UploadProblems.Of(UploadErrorCodes.UploadMetadataInvalid, "Upload-Metadata must be comma-separated 'key base64value' pairs with unique keys.");
         }
 
         var info = await store.CreateAsync(owner, length, rawMetadata, metadata, http.RequestAborted);
@@ -137,11 +137,11 @@ public static class TusApi
         var request = http.Request;
         if (!IsOffsetOctetStream(request.ContentType))
         {
-            return UploadProblems.Of(StatusCodes.Status415UnsupportedMediaType, "upload_content_type", "Wrong Content-Type", $"PATCH bodies must be {OffsetOctetStream}.");
+            return UploadProblems.Of(UploadErrorCodes.UnsupportedMediaType, $"PATCH bodies must be {OffsetOctetStream}.");
         }
         if (!TryParseNonNegative(request.Headers["Upload-Offset"], out var clientOffset))
         {
-            return UploadProblems.Of(StatusCodes.Status400BadRequest, "upload_offset_required", "Upload-Offset required", "Send Upload-Offset: the offset this chunk starts at.");
+            return UploadProblems.Of(UploadErrorCodes.UploadOffsetInvalid, "Send Upload-Offset: the offset this chunk starts at.");
         }
         var (status, id, _) = await store.FindAsync(uploadId, owner, http.RequestAborted);
         if (status != UploadLookup.Found)
@@ -162,7 +162,7 @@ public static class TusApi
         if (clientOffset != offset)
         {
             http.Response.Headers["Upload-Offset"] = offset.ToString(CultureInfo.InvariantCulture);
-            return UploadProblems.Of(StatusCodes.Status409Conflict, "upload_offset_mismatch", "Wrong offset", $"The upload is at offset {offset}; resume from there.");
+            return UploadProblems.Of(UploadErrorCodes.UploadOffsetMismatch, $"The upload is at offset {offset}; resume from there.");
         }
         var remaining = info.Length - offset;
         if (request.ContentLength > remaining)
@@ -226,7 +226,7 @@ public static class TusApi
         }
         if (info.ReservedAt is not null)
         {
-            return UploadProblems.Of(StatusCodes.Status409Conflict, "upload_claimed", "Upload being committed", "This upload is being committed as a version and can no longer be terminated.");
+            return UploadProblems.Of(UploadErrorCodes.UploadClaimed, "This upload is being committed as a version and can no longer be terminated.");
         }
         var checker = http.RequestServices.GetService<IBlobReferenceChecker>();
         await store.RemoveAsync(id, info, checker, CancellationToken.None);
@@ -244,11 +244,11 @@ public static class TusApi
         {
             return Terminate(uploadId, http, owner, store);
         }
-        return Task.FromResult(UploadProblems.Of(StatusCodes.Status405MethodNotAllowed, "upload_method", "Method not allowed", "POST to an upload needs X-HTTP-Method-Override: PATCH or DELETE."));
+        return Task.FromResult(UploadProblems.Of(UploadErrorCodes.MethodNotAllowed, "POST to an upload needs X-HTTP-Method-Override: PATCH or DELETE."));
     }
 
     private static IResult TooMuch(long length) =>
-        UploadProblems.Of(StatusCodes.Status413PayloadTooLarge, "upload_exceeds_length", "More bytes than declared", $"The upload was declared as {length} bytes; the bytes past that were refused and not stored.");
+        UploadProblems.Of(UploadErrorCodes.UploadExceedsLength, $"The upload was declared as {length} bytes; the bytes past that were refused and not stored.");
 
     private static bool IsOffsetOctetStream(string? contentType) =>
         contentType is not null

@@ -121,7 +121,7 @@ public sealed class CiphertextResultTests : IAsyncLifetime
         using var response = await host.Client.GetAsync($"/blobs/{BlobId.New()}/{new string('0', 64)}");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Contains("content_missing", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("content-missing", await UploadTestHost.ErrorCodeOf(response));
     }
 
     private async Task<HttpResponseMessage> SendAsync(Action<HttpRequestMessage> configure)

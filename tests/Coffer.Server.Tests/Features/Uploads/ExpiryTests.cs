@@ -43,6 +43,7 @@ public sealed class ExpiryTests : IAsyncLifetime
         var claim = await host.Get<IUploadStore>().TryClaimAsync(UploadTestHost.IdOf(location), "alice", default);
         Assert.Equal(HttpStatusCode.Gone, head.StatusCode);
         Assert.Equal(HttpStatusCode.Gone, late.StatusCode);
+        Assert.Equal("upload-expired", await UploadTestHost.ErrorCodeOf(late));
         Assert.Equal(UploadClaimStatus.Expired, claim.Status);
         Assert.True(File.Exists(host.DataFileOf(location)));
 

@@ -75,7 +75,7 @@ public sealed class TusProtocolTests : IAsyncLifetime
             r.Headers.Add("Upload-Length", justOver.ToString(CultureInfo.InvariantCulture))));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Contains("upload_too_large", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("upload-too-large", await UploadTestHost.ErrorCodeOf(response));
         Assert.False(Directory.Exists(host.UploadsDirectory) && Directory.EnumerateFileSystemEntries(host.UploadsDirectory).Any());
     }
 
@@ -103,6 +103,7 @@ public sealed class TusProtocolTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("upload-length-invalid", await UploadTestHost.ErrorCodeOf(response));
     }
 
     [Fact]
@@ -131,6 +132,7 @@ public sealed class TusProtocolTests : IAsyncLifetime
         using var wrongVersion = await host.Client.SendAsync(wrong);
 
         Assert.Equal(HttpStatusCode.PreconditionFailed, missing.StatusCode);
+        Assert.Equal("tus-version-unsupported", await UploadTestHost.ErrorCodeOf(missing));
         Assert.Equal("1.0.0", missing.Headers.GetValues("Tus-Version").Single());
         Assert.Equal(HttpStatusCode.PreconditionFailed, wrongVersion.StatusCode);
         Assert.Equal(0, new FileInfo(host.DataFileOf(location)).Length);
@@ -146,6 +148,7 @@ public sealed class TusProtocolTests : IAsyncLifetime
         using var response = await host.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("unsupported-media-type", await UploadTestHost.ErrorCodeOf(response));
         Assert.Equal(0, await host.HeadOffsetAsync(location));
     }
 
@@ -164,6 +167,8 @@ public sealed class TusProtocolTests : IAsyncLifetime
         Assert.Equal("2000", first.Headers.GetValues("Upload-Offset").Single());
         Assert.True(first.Headers.Contains("Upload-Expires"));
         Assert.Equal(HttpStatusCode.Conflict, wrong.StatusCode);
+        Assert.Equal("upload-offset-mismatch", await UploadTestHost.ErrorCodeOf(wrong));
+        Assert.Equal("2000", wrong.Headers.GetValues("Upload-Offset").Single());
         Assert.Equal(2000, offsetAfterWrong);
         Assert.Equal(HttpStatusCode.NoContent, second.StatusCode);
         Assert.Equal(data.Length, await host.HeadOffsetAsync(location));
@@ -180,6 +185,7 @@ public sealed class TusProtocolTests : IAsyncLifetime
         using var response = await host.PatchAsync(location, 500, [.. data[500..], 1, 2, 3]);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("upload-exceeds-length", await UploadTestHost.ErrorCodeOf(response));
         Assert.Equal(500, await host.HeadOffsetAsync(location));
         Assert.Equal(500, new FileInfo(host.DataFileOf(location)).Length);
     }
@@ -290,6 +296,17 @@ public sealed class TusProtocolTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, head.StatusCode);
         var claim = await host.Get<IUploadStore>().TryClaimAsync("../../etc/passwd", "alice", default);
         Assert.Equal(UploadClaimStatus.NotFound, claim.Status);
+    }
+
+    [Fact]
+    public void ErrorCodes_AreKebabCase_AndCatalogued()
+    {
+        foreach (var (code, (status, title)) in UploadErrorCodes.Catalogue)
+        {
+            Assert.Matches("^[a-z]+(-[a-z]+)*$", code);
+            Assert.InRange(status, 400, 499);
+            Assert.False(string.IsNullOrWhiteSpace(title));
+        }
     }
 
     /// <summary>A stream that hides its length so HttpClient sends it chunked.</summary>

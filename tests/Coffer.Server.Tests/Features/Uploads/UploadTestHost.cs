@@ -139,6 +139,13 @@ internal sealed class UploadTestHost : IAsyncDisposable
         return request;
     }
 
+    /// <summary>The <c>errorCode</c> of a problem response.</summary>
+    public static async Task<string?> ErrorCodeOf(HttpResponseMessage response)
+    {
+        using var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return problem.RootElement.GetProperty("errorCode").GetString();
+    }
+
     public static string IdOf(string location) => location[(location.LastIndexOf('/') + 1)..];
 
     public string DataFileOf(string location) => Path.Combine(UploadsDirectory, IdOf(location) + ".bin");
