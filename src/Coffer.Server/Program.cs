@@ -3,6 +3,7 @@ using Coffer.Server.Features.Admin;
 using Coffer.Server.Features.Files;
 using Coffer.Server.Features.Folders;
 using Coffer.Server.Features.Health;
+using Coffer.Server.Features.Links;
 using Coffer.Server.Features.Organizations;
 using Coffer.Server.Infrastructure;
 using Coffer.Server.Infrastructure.Data;
@@ -15,6 +16,7 @@ builder.AddServerDefaults();
 builder.AddAccounts();
 builder.AddOrganizations();
 builder.AddFiles();
+builder.AddLinks();
 
 var app = builder.Build();
 
@@ -39,6 +41,7 @@ app.MapAccounts();
 app.MapAdmin();
 app.MapFolders();
 app.MapFiles();
+app.MapLinkFeatures();
 app.MapDevOutbox();
 app.MapApiReference();
 app.MapWebAppFallback();

@@ -26,6 +26,23 @@ public static class ErrorCodes
     public const string FileTrashed = "file-trashed";
     public const string NotAnAdmin = "not-an-admin";
     public const string VersionNotAvailable = "version-not-available";
+    public const string PreconditionFailed = "precondition-failed";
+    public const string PreconditionRequired = "precondition-required";
+    public const string LinkNotFound = "link-not-found";
+    public const string LinkExpired = "link-expired";
+    public const string LinkOpenLimitReached = "link-open-limit-reached";
+    public const string LinkSuspended = "link-suspended";
+    public const string LinkSessionRequired = "link-session-required";
+    public const string LinkNotCooperative = "link-not-cooperative";
+    public const string LinkRevoked = "link-revoked";
+    public const string DownloadDisabled = "download-disabled";
+    public const string LinkPermissionImmutable = "link-permission-immutable";
+    public const string CooperativeLinksNotInPlan = "cooperative-links-not-in-plan";
+    public const string CooperativeLinksBlocked = "cooperative-links-blocked";
+    public const string DownloadsDisabledByPolicy = "downloads-disabled-by-policy";
+    public const string LinkOptionForced = "link-option-forced";
+    public const string LinkOptionUnavailable = "link-option-unavailable";
+    public const string LinkExpiryTooLong = "link-expiry-too-long";
 
     /// <summary>Status and title of every code; a code not listed here is a bug.</summary>
     public static readonly IReadOnlyDictionary<string, (int Status, string Title)> Catalogue = new Dictionary<string, (int, string)>
@@ -53,6 +70,23 @@ public static class ErrorCodes
         [FileTrashed] = (409, "The file is in the trash."),
         [NotAnAdmin] = (403, "Only an organization admin can do this."),
         [VersionNotAvailable] = (404, "That version is not available on this plan."),
+        [PreconditionFailed] = (412, "The resource changed since it was read."),
+        [PreconditionRequired] = (428, "Send If-Match with the ETag you read."),
+        [LinkNotFound] = (404, "No such link."),
+        [LinkExpired] = (410, "This link has expired."),
+        [LinkOpenLimitReached] = (410, "This link has been opened as often as its owner allowed."),
+        [LinkSuspended] = (403, "This link is suspended by its organization's policy."),
+        [LinkSessionRequired] = (401, "Open the link first."),
+        [LinkNotCooperative] = (403, "This link does not take new versions."),
+        [LinkRevoked] = (409, "The link is revoked."),
+        [DownloadDisabled] = (403, "Downloads are disabled for this link."),
+        [LinkPermissionImmutable] = (409, "A link's permission cannot change."),
+        [CooperativeLinksNotInPlan] = (403, "Cooperative links need the Professional, Business or Enterprise plan."),
+        [CooperativeLinksBlocked] = (403, "The organization does not allow cooperative links."),
+        [DownloadsDisabledByPolicy] = (409, "The organization's policy disables downloads."),
+        [LinkOptionForced] = (422, "This option is always on for cooperative links."),
+        [LinkOptionUnavailable] = (422, "This option is not available for cooperative links."),
+        [LinkExpiryTooLong] = (422, "The expiry is beyond the organization's maximum."),
     };
 
     /// <summary>The default code for a bare status written by the framework (routing, binding, status code pages).</summary>
