@@ -26,6 +26,11 @@ internal sealed class VirtualPlaintextStream(long length) : Stream
         return count;
     }
 
+    // Completes synchronously, like a MemoryStream (the base class would hop to the thread pool).
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => ValueTask.FromResult(Read(buffer.Span));
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => Task.FromResult(Read(buffer.AsSpan(offset, count)));
+
     public override void Flush()
     {
     }
