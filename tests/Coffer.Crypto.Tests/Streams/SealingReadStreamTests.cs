@@ -21,6 +21,22 @@ public sealed class SealingReadStreamTests
     }
 
     [Fact]
+    public async Task SealerView_ResumedFromAnOffset_CompletesTheSameStreamAsAWholeSeal()
+    {
+        var plaintext = RandomNumberGenerator.GetBytes(1000);
+        using var sealer = StreamSealer.Create(ContentKey, Sealed.FileId, Sealed.ContentId, 64);
+        var whole = await Sealed.SealAsync(plaintext, ContentKey, sealer.Header);
+        const int serverOffset = 48 + (64 * 7) + 13;
+        using var view = sealer.OpenCiphertextStream(new MemoryStream(plaintext));
+        using var rest = new MemoryStream();
+
+        view.Position = serverOffset;
+        await view.CopyToAsync(rest);
+
+        Assert.Equal(whole, whole[..serverOffset].Concat(rest.ToArray()).ToArray());
+    }
+
+    [Fact]
     public void RequiresASeekablePlaintext() =>
         Assert.Throws<ArgumentException>(() => new SealingReadStream(new ForwardOnlyStream([1, 2, 3]), ContentKey, Sealed.FileId, Sealed.ContentId, SealedStreamHeader.CreateRandom(64)));
 
