@@ -57,11 +57,17 @@ internal sealed class UploadStaging(StoragePaths paths)
         // Data before state, so a crash in between leaves only stateless data, which the sweeper removes.
         File.Delete(DataPath(id));
         File.Delete(InfoPath(id));
+        File.Delete(InfoPath(id) + ".tmp");
     }
 
-    public void DeleteData(BlobId id) => File.Delete(DataPath(id));
+    /// <summary>Removes what a stateless id left behind: data, or a state write interrupted by a crash.</summary>
+    public void DeleteLeftovers(BlobId id)
+    {
+        File.Delete(DataPath(id));
+        File.Delete(InfoPath(id) + ".tmp");
+    }
 
-    /// <summary>Every id that has a state or a data file; leftovers of interrupted state writes are removed on the way.</summary>
+    /// <summary>Every id that has a state, data or temporary state file.</summary>
     public IReadOnlyCollection<BlobId> EnumerateIds()
     {
         var ids = new HashSet<BlobId>();
@@ -72,17 +78,12 @@ internal sealed class UploadStaging(StoragePaths paths)
         foreach (var path in Directory.EnumerateFiles(directory))
         {
             var name = Path.GetFileName(path);
-            if (name.EndsWith(".json.tmp", StringComparison.Ordinal))
-            {
-                continue;
-            }
-            if (BlobId.TryParse(Path.GetFileNameWithoutExtension(name), out var id))
+            var dot = name.IndexOf('.', StringComparison.Ordinal);
+            if (dot > 0 && BlobId.TryParse(name[..dot], out var id))
             {
                 ids.Add(id);
             }
         }
         return ids;
     }
-
-    public bool HasInfo(BlobId id) => File.Exists(InfoPath(id));
 }

@@ -29,7 +29,7 @@ internal sealed partial class UploadSweeper(
             var info = await staging.ReadInfoAsync(id, cancellationToken);
             if (info is null)
             {
-                staging.DeleteData(id);
+                staging.DeleteLeftovers(id);
                 continue;
             }
             if (info.ReservedAt is { } reservedAt)

@@ -46,6 +46,17 @@ public sealed class CiphertextResultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Head_ReturnsTheHeadersWithoutTheBody()
+    {
+        using var response = await host.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1000, response.Content.Headers.ContentLength);
+        Assert.Equal(etag, response.Headers.ETag!.ToString());
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
     public async Task Range_ReturnsPartialContent()
     {
         using var response = await SendAsync(r => r.Headers.Range = new RangeHeaderValue(0, 99));

@@ -75,14 +75,23 @@ public sealed class ExpiryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Sweep_RemovesDataFilesThatHaveNoState()
+    public async Task Sweep_RemovesLeftoversThatHaveNoState_AndNothingElse()
     {
         Directory.CreateDirectory(host.UploadsDirectory);
-        var stray = Path.Combine(host.UploadsDirectory, "0123456789abcdef0123456789abcdef.bin");
-        await File.WriteAllBytesAsync(stray, new byte[10]);
+        var strayData = Path.Combine(host.UploadsDirectory, "0123456789abcdef0123456789abcdef.bin");
+        var strayState = Path.Combine(host.UploadsDirectory, "fedcba9876543210fedcba9876543210.json.tmp");
+        var foreign = Path.Combine(host.UploadsDirectory, "README");
+        await File.WriteAllBytesAsync(strayData, new byte[10]);
+        await File.WriteAllBytesAsync(strayState, new byte[10]);
+        await File.WriteAllBytesAsync(foreign, new byte[10]);
+        var live = await host.CreateAsync(1064);
 
         await host.Get<UploadSweeper>().SweepAsync(default);
 
-        Assert.False(File.Exists(stray));
+        Assert.False(File.Exists(strayData));
+        Assert.False(File.Exists(strayState));
+        Assert.True(File.Exists(foreign));
+        Assert.True(File.Exists(host.DataFileOf(live)));
+        Assert.True(File.Exists(host.InfoFileOf(live)));
     }
 }

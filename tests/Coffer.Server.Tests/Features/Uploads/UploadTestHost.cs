@@ -76,7 +76,7 @@ internal sealed class UploadTestHost : IAsyncDisposable
         var app = builder.Build();
         app.MapGroup(UploadsPath).MapTusUploads(OwnerFromHeader);
         app.MapGroup(LinkUploadsPath).MapTusUploads(http => http.Request.Headers[OwnerHeader] is { Count: > 0 } owner ? "link:" + owner : null);
-        app.MapGet("/blobs/{blobId}/{sha256}", (string blobId, string sha256) => CiphertextResult.Of(BlobId.Parse(blobId), sha256));
+        app.MapMethods("/blobs/{blobId}/{sha256}", [HttpMethods.Get, HttpMethods.Head], (string blobId, string sha256) => CiphertextResult.Of(BlobId.Parse(blobId), sha256));
         await app.StartAsync();
         return new UploadTestHost(app, dataDirectory, time, ownsDirectory);
     }
