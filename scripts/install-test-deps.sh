@@ -10,7 +10,9 @@ if [ ! -x /usr/bin/chromium ]; then
   if ! apt-cache show chromium >/dev/null 2>&1; then
     apt-get update -q
   fi
-  apt-get install -y -q --no-install-recommends chromium fonts-dejavu-core
+  # Stale lists can name versions the mirror no longer has: refresh once and retry.
+  apt-get install -y -q --no-install-recommends chromium fonts-dejavu-core \
+    || { apt-get update -q && apt-get install -y -q --no-install-recommends chromium fonts-dejavu-core; }
 fi
 
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
