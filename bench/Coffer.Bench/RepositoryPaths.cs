@@ -5,12 +5,15 @@ internal static class RepositoryPaths
 {
     public static string Root()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
         {
-            if (File.Exists(Path.Combine(dir.FullName, "Coffer.slnx")))
-                return dir.FullName;
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "Coffer.slnx")))
+                    return dir.FullName;
+            }
         }
 
-        throw new InvalidOperationException("Cannot find Coffer.slnx above " + AppContext.BaseDirectory);
+        throw new InvalidOperationException("Cannot find Coffer.slnx above " + AppContext.BaseDirectory + " or the current directory");
     }
 }
