@@ -1,0 +1,10 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Coffer.Client.Uploads;
+
+namespace Coffer.Client;
+
+/// <summary>Source-generated JSON for the client's own files (upload state).</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, WriteIndented = true)]
+[JsonSerializable(typeof(UploadState))]
+internal sealed partial class ClientJsonContext : JsonSerializerContext;

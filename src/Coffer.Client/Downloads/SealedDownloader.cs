@@ -1,0 +1,262 @@
+using System.Buffers;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using Coffer.Client.Http;
+using Coffer.Client.State;
+using Coffer.Crypto.Errors;
+using Coffer.Crypto.Metadata;
+using Coffer.Crypto.Streams;
+
+namespace Coffer.Client.Downloads;
+
+/// <summary>What to download: the ciphertext route, the keys and ids it is sealed under, its length and the sealed metadata to verify against.</summary>
+public sealed record DownloadSource(string ContentPath, byte[] ContentKey, string FileId, string ContentId, long CiphertextLength, VersionMetadata Metadata);
+
+/// <summary>
+/// Downloads a version with HTTP Range and decrypts it segment by segment to a file at constant memory. Plaintext goes to a
+/// partial file named after the content; an interrupted download resumes from its last whole segment. The file only takes
+/// its final name once the plaintext and ciphertext SHA-256 match the sealed metadata.
+/// </summary>
+public sealed class SealedDownloader(ApiConnection connection, RetryPolicy? retry = null)
+{
+    private readonly RetryPolicy retry = retry ?? RetryPolicy.Default;
+
+    /// <summary>The partial file a download of <paramref name="contentId"/> to <paramref name="finalPath"/> writes first.</summary>
+    public static string PartialPathFor(string finalPath, string contentId) => finalPath + ".coffer-" + contentId[..8] + ".part";
+
+    public async Task DownloadAsync(DownloadSource source, string finalPath, bool overwrite, IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (File.Exists(finalPath) && !overwrite)
+            throw new IOException($"{finalPath} exists; choose another output or allow overwriting.");
+        var partialPath = PartialPathFor(finalPath, source.ContentId);
+        // A fresh download is one request (header and segments); a resumed one asks for the header, then the missing segments.
+        HttpResponseMessage? firstResponse = null;
+        Stream? firstBody = null;
+        SealedStreamHeader header;
+        if (!File.Exists(partialPath) || new FileInfo(partialPath).Length == 0)
+        {
+            firstResponse = await SendRangeAsync(source.ContentPath, 0, null, cancellationToken);
+            firstBody = await firstResponse.Content.ReadAsStreamAsync(cancellationToken);
+            header = await StreamOpener.ReadHeaderAsync(firstBody, cancellationToken);
+        }
+        else
+        {
+            header = await ReadHeaderAsync(source, cancellationToken);
+        }
+
+        using var firstResponseScope = firstResponse;
+        var c = header.SegmentSize;
+        if (!SealedStreamFormat.TryGetPlaintextLength(source.CiphertextLength, c, out var plaintextLength) || plaintextLength != source.Metadata.Size)
+            throw new CofferCryptoException(CryptoErrorKind.Tampered, "The ciphertext length does not match the sealed size of this version.");
+        var segmentCount = SealedStreamFormat.SegmentCount(plaintextLength, c);
+        long p = c - SealedStreamFormat.TagLength;
+
+        using var cipher = new SegmentCipher(source.ContentKey, source.FileId, source.ContentId, header);
+        using var plainHash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using var cipherHash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        cipherHash.AppendData(header.ToArray());
+
+        await using (var output = SecureFile.OpenPrivate(partialPath, FileMode.OpenOrCreate, FileAccess.ReadWrite))
+        {
+            // Whole segments already on disk are kept (and hashed again: re-sealing them is deterministic); the rest is fetched.
+            var next = Math.Min(output.Length / p, segmentCount - 1);
+            output.SetLength(next * p);
+            await RehashPrefixAsync(output, cipher, next, p, plainHash, cipherHash, cancellationToken);
+            var resumedFrom = SealedStreamFormat.SegmentOffset(next, c);
+            var attempts = 0;
+            var cursor = new Cursor { Next = next };
+            while (cursor.Next < segmentCount)
+            {
+                try
+                {
+                    var body = firstBody;
+                    firstBody = null;
+                    await FetchSegmentsAsync(source, cipher, cursor, segmentCount, c, output, plainHash, cipherHash, resumedFrom, body, progress, cancellationToken);
+                }
+                catch (Exception e) when (RetryPolicy.IsTransient(e, cancellationToken) && ++attempts < retry.MaxAttempts)
+                {
+                    await Task.Delay(retry.DelayFor(attempts), cancellationToken);
+                }
+            }
+
+            await output.FlushAsync(cancellationToken);
+        }
+
+        var plainHex = Convert.ToHexStringLower(plainHash.GetCurrentHash());
+        var cipherHex = Convert.ToHexStringLower(cipherHash.GetCurrentHash());
+        if (!string.Equals(cipherHex, source.Metadata.CiphertextSha256, StringComparison.OrdinalIgnoreCase)
+            || !string.Equals(plainHex, source.Metadata.Sha256, StringComparison.OrdinalIgnoreCase))
+        {
+            File.Delete(partialPath);
+            throw new CofferCryptoException(CryptoErrorKind.Tampered, "The downloaded content does not match the hashes sealed in its metadata; nothing was kept.");
+        }
+
+        File.Move(partialPath, finalPath, overwrite);
+    }
+
+    private async Task<SealedStreamHeader> ReadHeaderAsync(DownloadSource source, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                using var response = await SendRangeAsync(source.ContentPath, 0, SealedStreamFormat.HeaderLength - 1, cancellationToken);
+                await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+                return await StreamOpener.ReadHeaderAsync(body, cancellationToken);
+            }
+            catch (Exception e) when (RetryPolicy.IsTransient(e, cancellationToken) && attempt < retry.MaxAttempts)
+            {
+                await Task.Delay(retry.DelayFor(attempt), cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Fetches from segment <c>cursor.Next</c> to the end, writing plaintext as each segment verifies and advancing the cursor past it.</summary>
+    private async Task FetchSegmentsAsync(
+        DownloadSource source, SegmentCipher cipher, Cursor cursor, long segmentCount, int c, FileStream output,
+        IncrementalHash plainHash, IncrementalHash cipherHash, long resumedFrom, Stream? openBody, IProgress<TransferProgress>? progress, CancellationToken cancellationToken)
+    {
+        var first = cursor.Next;
+        // A write cut short by a failure may have left part of a segment: drop it, the hashes do not cover it.
+        output.SetLength(first * (c - SealedStreamFormat.TagLength));
+        output.Position = output.Length;
+        var from = SealedStreamFormat.SegmentOffset(first, c);
+        HttpResponseMessage? response = null;
+        if (openBody is null || first != 0)
+        {
+            if (openBody is not null)
+                await openBody.DisposeAsync();
+            response = await SendRangeAsync(source.ContentPath, from, null, cancellationToken);
+            openBody = await response.Content.ReadAsStreamAsync(cancellationToken);
+            if (response.StatusCode == HttpStatusCode.OK)
+                await SkipAsync(openBody, from, cancellationToken);
+        }
+
+        using var responseScope = response;
+        await using var body = openBody;
+
+        byte[][] sealedBuffers = [ArrayPool<byte>.Shared.Rent(c), ArrayPool<byte>.Shared.Rent(c)];
+        var plain = ArrayPool<byte>.Shared.Rent(c);
+        var pendingRead = Task.FromResult(0);
+        try
+        {
+            var index = first;
+            var current = 0;
+            var length = SegmentLength(index, segmentCount, c, source.CiphertextLength);
+            var read = await body.ReadAtLeastAsync(sealedBuffers[current].AsMemory(0, length), length, throwOnEndOfStream: false, cancellationToken);
+            while (true)
+            {
+                if (read != length)
+                    throw new IOException("The connection ended inside a segment.");
+                var isLast = index == segmentCount - 1;
+                if (!isLast)
+                {
+                    var nextLength = SegmentLength(index + 1, segmentCount, c, source.CiphertextLength);
+                    pendingRead = body.ReadAtLeastAsync(sealedBuffers[1 - current].AsMemory(0, nextLength), nextLength, throwOnEndOfStream: false, cancellationToken).AsTask();
+                }
+
+                var sealedSegment = sealedBuffers[current].AsSpan(0, length);
+                var plainLength = cipher.Decrypt(index, isLast, sealedSegment, plain);
+                await output.WriteAsync(plain.AsMemory(0, plainLength), cancellationToken);
+                cipherHash.AppendData(sealedBuffers[current].AsSpan(0, length));
+                plainHash.AppendData(plain.AsSpan(0, plainLength));
+                index++;
+                cursor.Next = index;
+                progress?.Report(new TransferProgress(Math.Min(SealedStreamFormat.SegmentOffset(index, c), source.CiphertextLength), source.CiphertextLength, resumedFrom));
+                if (isLast)
+                    break;
+                read = await pendingRead;
+                current = 1 - current;
+                length = SegmentLength(index, segmentCount, c, source.CiphertextLength);
+            }
+
+            if (await body.ReadAsync(new byte[1], cancellationToken) != 0)
+                throw new CofferCryptoException(CryptoErrorKind.Tampered, "The server sent bytes after the final segment.");
+        }
+        finally
+        {
+            try
+            {
+                await pendingRead;
+            }
+            catch (Exception) when (pendingRead.IsFaulted || pendingRead.IsCanceled)
+            {
+                // The failure that brought us here matters more.
+            }
+
+            ArrayPool<byte>.Shared.Return(sealedBuffers[0]);
+            ArrayPool<byte>.Shared.Return(sealedBuffers[1]);
+            ArrayPool<byte>.Shared.Return(plain, clearArray: true);
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendRangeAsync(string path, long from, long? to, CancellationToken cancellationToken)
+    {
+        using var request = connection.Request(HttpMethod.Get, path);
+        request.Headers.Range = new RangeHeaderValue(from, to);
+        var response = await connection.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        try
+        {
+            await ApiConnection.EnsureSuccessAsync(response, cancellationToken);
+            return response;
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task RehashPrefixAsync(FileStream output, SegmentCipher cipher, long segments, long p, IncrementalHash plainHash, IncrementalHash cipherHash, CancellationToken cancellationToken)
+    {
+        if (segments == 0)
+            return;
+        var plain = ArrayPool<byte>.Shared.Rent((int)p);
+        var sealedSegment = ArrayPool<byte>.Shared.Rent((int)p + SealedStreamFormat.TagLength);
+        try
+        {
+            output.Position = 0;
+            for (long index = 0; index < segments; index++)
+            {
+                await output.ReadExactlyAsync(plain.AsMemory(0, (int)p), cancellationToken);
+                plainHash.AppendData(plain.AsSpan(0, (int)p));
+                cipher.Encrypt(index, isLast: false, plain.AsSpan(0, (int)p), sealedSegment.AsSpan(0, (int)p + SealedStreamFormat.TagLength));
+                cipherHash.AppendData(sealedSegment.AsSpan(0, (int)p + SealedStreamFormat.TagLength));
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(plain, clearArray: true);
+            ArrayPool<byte>.Shared.Return(sealedSegment);
+        }
+    }
+
+    private static async Task SkipAsync(Stream body, long count, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(81920);
+        try
+        {
+            while (count > 0)
+            {
+                var read = await body.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, count)), cancellationToken);
+                if (read == 0)
+                    throw new IOException("The connection ended early.");
+                count -= read;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static int SegmentLength(long index, long segmentCount, int c, long ciphertextLength) =>
+        index < segmentCount - 1 ? c : (int)(ciphertextLength - SealedStreamFormat.SegmentOffset(index, c));
+
+    private sealed class Cursor
+    {
+        public long Next { get; set; }
+    }
+}
