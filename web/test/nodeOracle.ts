@@ -1,4 +1,4 @@
-import { createCipheriv, createHash, hkdfSync } from 'node:crypto';
+import { createCipheriv, hkdfSync } from 'node:crypto';
 
 /** An independent sealer written straight from CRYPTO.md §6 with node:crypto, to cross-check the WebCrypto code. */
 export function oracleSeal(ck: Uint8Array, fileId: string, contentId: string, plaintext: Uint8Array, c: number, salt: Uint8Array, prefix: Uint8Array): Buffer {
@@ -19,10 +19,4 @@ export function oracleSeal(ck: Uint8Array, fileId: string, contentId: string, pl
   return Buffer.concat(parts);
 }
 
-export function oracleWrap(key: Uint8Array, label: string, plaintext: Uint8Array, nonce: Uint8Array): Buffer {
-  const cipher = createCipheriv('aes-256-gcm', key, nonce);
-  cipher.setAAD(Buffer.from(label, 'utf8'));
-  return Buffer.concat([Buffer.of(1), Buffer.from(nonce), cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
-}
 
-export const sha256Hex = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
