@@ -56,6 +56,12 @@ public sealed class ServiceWorkerDownloadTests(BrowserFixture browser) : IAsyncL
         var page = await context.NewPageAsync();
         await page.GotoAsync(Host.Address.ToString());
         await Assertions.Expect(page.GetByTestId("owner-page")).ToBeVisibleAsync();
+        var downloadHeaders = new TaskCompletionSource<Dictionary<string, string>>();
+        context.Context.Response += (_, response) =>
+        {
+            if (response.Url.Contains("/_coffer/download/", StringComparison.Ordinal))
+                downloadHeaders.TrySetResult(response.Headers);
+        };
 
         var download = await page.RunAndWaitForDownloadAsync(
             () => page.EvaluateAsync(StartDownloadScript, new { fileName, size, chunk = 256 * 1024 }),
@@ -63,6 +69,9 @@ public sealed class ServiceWorkerDownloadTests(BrowserFixture browser) : IAsyncL
         var path = await download.PathAsync();
 
         Assert.Equal(fileName, download.SuggestedFilename);
+        var headers = await downloadHeaders.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(size.ToString(System.Globalization.CultureInfo.InvariantCulture), headers["content-length"]);
+        Assert.StartsWith("attachment;", headers["content-disposition"], StringComparison.Ordinal);
         var bytes = await File.ReadAllBytesAsync(path);
         Assert.Equal(size, bytes.Length);
         var expected = new byte[size];
