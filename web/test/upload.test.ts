@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { BlobSealer } from '../src/crypto';
 import { sealedFileReader, uploadChunkSize } from '../src/upload/sealedFileReader';
+import { createHash } from 'node:crypto';
 import { pseudoRandom } from './helpers';
+
+const sha256Hex = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 const binding = { contentKey: pseudoRandom(32, 1), fileId: 'f', contentId: 'c' };
 
@@ -20,6 +23,9 @@ describe('sealed tus file source', () => {
     }
     expect(Buffer.concat(parts)).toEqual(Buffer.from(whole));
     expect(sealer.segmentsSealed).toBe(sealer.segments);
+    // The metadata digests came with the upload: no second pass.
+    expect(await sealer.digests()).toEqual({ sha256: sha256Hex(plaintext), ciphertextSha256: sha256Hex(whole) });
+    expect(sealer.segmentsSealed).toBe(sealer.segments);
   });
 
   it('resumes at any offset with a new sealer for the same header (as after a reload)', async () => {
@@ -31,6 +37,8 @@ describe('sealed tus file source', () => {
     const { value, done } = await source.slice(3001, 999_999);
     expect(done).toBe(true);
     expect(value).toEqual(whole.slice(3001));
+    // Resumed mid-way: the digests re-seal the stream from the start, and are still right.
+    expect(await again.digests()).toEqual({ sha256: sha256Hex(plaintext), ciphertextSha256: sha256Hex(whole) });
   });
 
   it('chunks are whole segments', () => {

@@ -18,6 +18,30 @@ import {
 
 const empty = new Uint8Array(0);
 
+/** SHA-256 of the plaintext and of the sealed stream, fed with segments as they are sealed, in order only. */
+class InOrderDigests {
+  next = 0;
+  private readonly plain = nobleSha256.create();
+  private readonly sealed = nobleSha256.create();
+  private result: { sha256: string; ciphertextSha256: string } | null = null;
+
+  constructor(headerBytes: Uint8Array) {
+    this.sealed.update(headerBytes);
+  }
+
+  offer(index: number, plaintext: Uint8Array, segment: Uint8Array): void {
+    if (index !== this.next) return;
+    this.plain.update(plaintext);
+    this.sealed.update(segment);
+    this.next++;
+  }
+
+  finish() {
+    this.result ??= { sha256: toHex(this.plain.digest()), ciphertextSha256: toHex(this.sealed.digest()) };
+    return this.result;
+  }
+}
+
 /** Seals one plaintext Blob (a File) into a sealed stream, any ciphertext range on demand, reading only the slices needed. */
 export class BlobSealer {
   readonly header: StreamHeader;
@@ -28,6 +52,8 @@ export class BlobSealer {
   private readonly p: number;
   // Upload chunks rarely end on a segment boundary: keep the last segment so the next chunk does not seal it again.
   private lastSealed: { index: number; bytes: Uint8Array<ArrayBuffer> } | null = null;
+  // A sequential upload hashes as it seals, so the metadata digests cost no second pass over the file.
+  private readonly inOrder: InOrderDigests;
   /** How many segments were encrypted (for tests of the cache above). */
   segmentsSealed = 0;
 
@@ -42,6 +68,7 @@ export class BlobSealer {
     this.ciphertextLength = ciphertextLength(blob.size, header.segmentSize);
     this.segments = segmentCount(blob.size, header.segmentSize);
     this.p = plaintextSegmentSize(header.segmentSize);
+    this.inOrder = new InOrderDigests(this.headerBytes);
   }
 
   /** Salt and nonce prefix are random unless given (tests, vectors, or resuming an upload whose header was kept). */
@@ -74,7 +101,9 @@ export class BlobSealer {
     const start = index * this.p;
     const end = Math.min(start + this.p, this.plaintextLength);
     const plaintext = end > start ? new Uint8Array(await this.blob.slice(start, end).arrayBuffer()) : empty;
-    return aesGcmSeal(this.key, segmentNonce(this.header.noncePrefix, index, index === this.segments - 1), plaintext, empty);
+    const sealed = await aesGcmSeal(this.key, segmentNonce(this.header.noncePrefix, index, index === this.segments - 1), plaintext, empty);
+    this.inOrder.offer(index, plaintext, sealed);
+    return sealed;
   }
 
   /** Ciphertext bytes [start, end) of the sealed stream, produced from the plaintext slices that cover them. */
@@ -117,20 +146,17 @@ export class BlobSealer {
     );
   }
 
-  /** SHA-256 of the plaintext and of the whole sealed stream (metadata §5), reading the blob slice by slice. */
+  /**
+   * SHA-256 of the plaintext and of the whole sealed stream (metadata §5). Free after a sequential pass (an upload from
+   * offset 0); otherwise (e.g. an upload resumed after a reload) the segments not yet hashed in order are sealed again.
+   */
   async digests(onProgress?: (plaintextDone: number) => void): Promise<{ sha256: string; ciphertextSha256: string }> {
-    const plain = nobleSha256.create();
-    const sealed = nobleSha256.create();
-    sealed.update(this.headerBytes);
-    for (let i = 0; i < this.segments; i++) {
-      const start = i * this.p;
-      const end = Math.min(start + this.p, this.plaintextLength);
-      const plaintext = end > start ? new Uint8Array(await this.blob.slice(start, end).arrayBuffer()) : empty;
-      plain.update(plaintext);
-      sealed.update(await aesGcmSeal(this.key, segmentNonce(this.header.noncePrefix, i, i === this.segments - 1), plaintext, empty));
-      onProgress?.(end);
+    while (this.inOrder.next < this.segments) {
+      const index = this.inOrder.next;
+      await this.sealSegmentUncached(index);
+      onProgress?.(Math.min((index + 1) * this.p, this.plaintextLength));
     }
-    return { sha256: toHex(plain.digest()), ciphertextSha256: toHex(sealed.digest()) };
+    return this.inOrder.finish();
   }
 }
 
