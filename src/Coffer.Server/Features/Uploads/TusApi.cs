@@ -53,7 +53,7 @@ public static class TusApi
         var headers = http.Response.Headers;
         headers["Tus-Version"] = TusVersion;
         headers["Tus-Extension"] = TusExtensions;
-        headers["Tus-Max-Size"] = store.Options.MaxCiphertextBytes.ToString(CultureInfo.InvariantCulture);
+        headers["Tus-Max-Size"] = store.Options.MaxCiphertextBytes().ToString(CultureInfo.InvariantCulture);
         return TypedResults.NoContent();
     }
 
@@ -73,9 +73,9 @@ public static class TusApi
             return UploadProblems.Of(UploadErrorCodes.UploadLengthInvalid, "Send Upload-Length: the ciphertext length in bytes.");
         }
         var options = store.Options;
-        if (length > options.MaxCiphertextBytes)
+        if (length > options.MaxCiphertextBytes())
         {
-            http.Response.Headers["Tus-Max-Size"] = options.MaxCiphertextBytes.ToString(CultureInfo.InvariantCulture);
+            http.Response.Headers["Tus-Max-Size"] = options.MaxCiphertextBytes().ToString(CultureInfo.InvariantCulture);
             return UploadProblems.Of(UploadErrorCodes.UploadTooLarge, $"Files may hold at most {options.MaxPlaintextBytes} bytes.");
         }
         if (!SealedStreamLength.TryGetPlaintextLength(length, out _))

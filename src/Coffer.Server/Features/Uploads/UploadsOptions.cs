@@ -23,6 +23,6 @@ public sealed class UploadsOptions
     [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
     public TimeSpan ClaimGrace { get; set; } = TimeSpan.FromMinutes(30);
 
-    /// <summary>The largest acceptable <c>Upload-Length</c>: the ciphertext of <see cref="MaxPlaintextBytes"/>.</summary>
-    public long MaxCiphertextBytes => SealedStreamLength.CiphertextLength(MaxPlaintextBytes);
+    /// <summary>The largest acceptable <c>Upload-Length</c>: the ciphertext of <see cref="MaxPlaintextBytes"/> (a method, so option validation does not evaluate it before the limit is validated).</summary>
+    public long MaxCiphertextBytes() => SealedStreamLength.CiphertextLength(MaxPlaintextBytes);
 }

@@ -46,7 +46,7 @@ public sealed class SealedStreamLengthTests
         const long limit = 5L * 1024 * 1024 * 1024;
         var segments = (limit + 1_048_560 - 1) / 1_048_560;
 
-        Assert.Equal(48 + limit + (16 * segments), new UploadsOptions().MaxCiphertextBytes);
+        Assert.Equal(48 + limit + (16 * segments), new UploadsOptions().MaxCiphertextBytes());
     }
 
     private static string FindVectors(string name)
