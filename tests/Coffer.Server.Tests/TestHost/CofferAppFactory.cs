@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
@@ -44,7 +46,6 @@ public class CofferAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
-        builder.UseSetting(WebHostDefaults.WebRootKey, WebRoot);
         foreach (var (key, value) in Settings())
         {
             builder.UseSetting(key, value);
@@ -54,6 +55,8 @@ public class CofferAppFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Time);
+            // The real wwwroot holds whatever the web build produced; tests serve their own index.html.
+            services.Configure<StaticFileOptions>(options => options.FileProvider = new PhysicalFileProvider(WebRoot));
         });
         builder.ConfigureLogging(logging =>
         {

@@ -36,7 +36,7 @@ public static class FileHandlers
             from file in query
             join version in db.Set<FileVersion>() on file.Id equals version.FileId
             where version.Number == db.Set<FileVersion>().Where(v => v.FileId == file.Id).Max(v => v.Number)
-            orderby file.CreatedAt
+            orderby file.CreatedAt, file.Id
             select new { file, version })
             .ToListAsync(cancellationToken);
         return TypedResults.Ok<IReadOnlyList<FileDto>>(rows.Select(r => r.file.ToDto(r.version)).ToList());

@@ -26,7 +26,7 @@ public static class FoldersApi
     private static async Task<Ok<IReadOnlyList<FolderDto>>> List(ClaimsPrincipal user, CofferDbContext db, CancellationToken cancellationToken)
     {
         var ownerId = user.AccountId();
-        var folders = await db.Set<Folder>().AsNoTracking().Where(f => f.OwnerId == ownerId).OrderBy(f => f.CreatedAt).ToListAsync(cancellationToken);
+        var folders = await db.Set<Folder>().AsNoTracking().Where(f => f.OwnerId == ownerId).OrderBy(f => f.CreatedAt).ThenBy(f => f.Id).ToListAsync(cancellationToken);
         return TypedResults.Ok<IReadOnlyList<FolderDto>>(folders.Select(ToDto).ToList());
     }
 

@@ -1,3 +1,4 @@
+using Coffer.Server.Infrastructure.Security;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -48,11 +49,12 @@ public static class DataServices
         }.ToString();
     }
 
-    /// <summary>Creates the data directory and applies pending migrations; called once at start.</summary>
+    /// <summary>Creates the data directory, loads (or creates) the server secret and applies pending migrations; called once at start.</summary>
     public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
         Directory.CreateDirectory(storage.ResolveDataDirectory(services.GetRequiredService<IHostEnvironment>().ContentRootPath));
+        _ = services.GetRequiredService<ServerSecret>();
         await using var db = await services.GetRequiredService<IDbContextFactory<CofferDbContext>>().CreateDbContextAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
     }
