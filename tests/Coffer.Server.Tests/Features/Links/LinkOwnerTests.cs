@@ -7,7 +7,7 @@ using Coffer.Server.Tests.TestHost;
 
 namespace Coffer.Server.Tests.Features.Links;
 
-public sealed class LinkOwnerTests(CofferAppFactory factory) : IClassFixture<CofferAppFactory>
+public sealed class LinkOwnerTests(LinkAppFactory factory) : IClassFixture<LinkAppFactory>
 {
     [Fact]
     public async Task CreateLink_Cooperative_ForcesAccessLogAndEmailAndListsWithBadge()
@@ -217,7 +217,7 @@ public sealed class LinkOwnerTests(CofferAppFactory factory) : IClassFixture<Cof
 }
 
 /// <summary>A server whose new accounts are on the Personal plan.</summary>
-public sealed class PersonalPlanFactory : CofferAppFactory
+public sealed class PersonalPlanFactory : LinkAppFactory
 {
     protected override Dictionary<string, string?> Settings()
     {
