@@ -22,7 +22,7 @@ var app = builder.Build();
 
 if (AdminCommand.IsAdminCommand(args))
 {
-    return await AdminCommand.RunAsync(app, args);
+    return await AdminCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
 }
 
 await app.Services.MigrateDatabaseAsync();

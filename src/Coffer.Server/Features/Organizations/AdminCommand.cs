@@ -9,12 +9,12 @@ public static class AdminCommand
     public static bool IsAdminCommand(string[] args) => args.Length > 0 && args[0] == "admin";
 
     /// <summary>Runs the command against the configured database and returns the process exit code.</summary>
-    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
     {
-        await app.Services.MigrateDatabaseAsync();
+        await services.MigrateDatabaseAsync();
         if (args.Length < 2 || args[1] != "create-organization")
         {
-            await Console.Error.WriteLineAsync("Usage: admin create-organization --name <name> --admin-email <email> [--plan Personal|Professional|Business|Enterprise]");
+            await error.WriteLineAsync("Usage: admin create-organization --name <name> --admin-email <email> [--plan Personal|Professional|Business|Enterprise]");
             return 2;
         }
 
@@ -23,21 +23,21 @@ public static class AdminCommand
         var planText = Option(args, "--plan") ?? nameof(Plan.Business);
         if (string.IsNullOrWhiteSpace(name) || string.IsNullOrWhiteSpace(email) || !Enum.TryParse<Plan>(planText, ignoreCase: true, out var plan))
         {
-            await Console.Error.WriteLineAsync("create-organization needs --name and --admin-email; --plan must be Personal, Professional, Business or Enterprise.");
+            await error.WriteLineAsync("create-organization needs --name and --admin-email; --plan must be Personal, Professional, Business or Enterprise.");
             return 2;
         }
 
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CofferDbContext>();
-        var error = await OrganizationAdmin.CreateAsync(db, app.Services.GetRequiredService<TimeProvider>(), name.Trim(), email, plan, CancellationToken.None);
-        if (error is not null)
+        var failure = await OrganizationAdmin.CreateAsync(db, services.GetRequiredService<TimeProvider>(), name.Trim(), email, plan, CancellationToken.None);
+        if (failure is not null)
         {
-            await Console.Error.WriteLineAsync(error);
+            await error.WriteLineAsync(failure);
             return 1;
         }
 
         var count = await db.Set<Organization>().CountAsync();
-        await Console.Out.WriteLineAsync($"Created organization \"{name.Trim()}\" on the {plan} plan with admin {email.Trim().ToLowerInvariant()} ({count} organization(s) in total).");
+        await output.WriteLineAsync($"Created organization \"{name.Trim()}\" on the {plan} plan with admin {email.Trim().ToLowerInvariant()} ({count} organization(s) in total).");
         return 0;
     }
 
