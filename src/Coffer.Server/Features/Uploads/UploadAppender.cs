@@ -24,6 +24,9 @@ internal sealed class UploadAppender(UploadStaging staging, UploadHashes hashes)
 {
     private const int BufferSize = 1 << 20;
 
+    /// <summary>How many bytes may pile up unflushed before a background fsync starts, so the final one is short.</summary>
+    private const long FlushEvery = 32L << 20;
+
     /// <summary>Appends at <paramref name="offset"/> (the current data length) at most <paramref name="length"/> − offset bytes; the caller holds the upload's lock.</summary>
     public async Task<AppendResult> AppendAsync(BlobId id, long offset, long length, Stream body, CancellationToken requestAborted)
     {
@@ -34,12 +37,14 @@ internal sealed class UploadAppender(UploadStaging staging, UploadHashes hashes)
         long received = 0;
         var interrupted = false;
         var pending = Task.CompletedTask;
+        var flushing = Task.CompletedTask;
         try
         {
             using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Write, FileShare.Read, FileOptions.Asynchronous);
             // Reading the next buffer overlaps writing and hashing the previous one; each buffer is hashed only after
             // the one before it, so the running hash sees the bytes in order.
             var current = 0;
+            long flushedUpTo = 0;
             while (received < remaining && !interrupted)
             {
                 var buffer = buffers[current];
@@ -67,6 +72,13 @@ internal sealed class UploadAppender(UploadStaging staging, UploadHashes hashes)
                     pending = Task.WhenAll(write, hashing);
                     received += filled;
                     current ^= 1;
+                    if (received - flushedUpTo >= FlushEvery && flushing.IsCompleted)
+                    {
+                        // Writeback overlaps the network instead of all happening in the completing fsync.
+                        await flushing;
+                        flushedUpTo = received;
+                        flushing = Task.Run(() => RandomAccess.FlushToDisk(file), CancellationToken.None);
+                    }
                 }
                 if (filled < want)
                 {
@@ -74,6 +86,7 @@ internal sealed class UploadAppender(UploadStaging staging, UploadHashes hashes)
                 }
             }
             await pending;
+            await flushing;
 
             if (received == remaining && !interrupted && await HasMoreAsync(body, requestAborted))
             {
@@ -95,6 +108,7 @@ internal sealed class UploadAppender(UploadStaging staging, UploadHashes hashes)
         {
             // A failed write leaves the hash ahead of the file; rebuild it from disk next time.
             await pending.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await flushing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             hashes.Forget(id);
             throw;
         }
