@@ -11,9 +11,12 @@ public sealed class ServiceWorkerDownloadTests(BrowserFixture browser) : IAsyncL
     // Speaks the page side of web/src/download/protocol.ts; the bytes are (i * 31 + 7) mod 256, produced on demand per pull.
     private const string StartDownloadScript = """
         async ({ fileName, size, chunk }) => {
-          const registration = await navigator.serviceWorker.register('/sw.js', { scope: '/' });
-          await navigator.serviceWorker.ready;
-          const worker = registration.active;
+          // As web/src/download/saveToDisk.ts: scoped to the download path, so the page itself is not controlled.
+          const registration = await navigator.serviceWorker.register('/sw.js', { scope: '/_coffer/download/' });
+          const worker = registration.active ?? registration.waiting ?? registration.installing;
+          if (worker.state !== 'activated')
+            await new Promise((resolve) => worker.addEventListener('statechange', () => worker.state === 'activated' && resolve()));
+          if (navigator.serviceWorker.controller) throw new Error('the page must not be controlled by the download worker');
           const channel = new MessageChannel();
           const id = crypto.randomUUID();
           let sent = 0;

@@ -73,7 +73,7 @@ public sealed class CofferServerProcess : IAsyncDisposable
         var server = new CofferServerProcess(process, output, new Uri($"http://127.0.0.1:{port}"), dataDirectory);
         try
         {
-            await server.WaitUntilHealthyAsync(timeout ?? TimeSpan.FromSeconds(60));
+            await server.WaitUntilHealthyAsync(timeout ?? TimeSpan.FromSeconds(120));
             return server;
         }
         catch
@@ -104,7 +104,8 @@ public sealed class CofferServerProcess : IAsyncDisposable
 
     private async Task WaitUntilHealthyAsync(TimeSpan timeout)
     {
-        using var http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
+        // No per-request timeout: the first request (migrations, JIT) can be slow on a busy machine; the overall deadline rules.
+        using var http = new HttpClient { BaseAddress = Address, Timeout = Timeout.InfiniteTimeSpan };
         using var cts = new CancellationTokenSource(timeout);
         while (true)
         {
@@ -115,17 +116,17 @@ public sealed class CofferServerProcess : IAsyncDisposable
                 using var response = await http.GetAsync(new Uri("/api/health", UriKind.Relative), cts.Token);
                 if (response.StatusCode == HttpStatusCode.OK)
                     return;
+                await Task.Delay(100, cts.Token);
             }
             catch (HttpRequestException)
             {
                 // Not listening yet.
+                await Task.Delay(100, CancellationToken.None);
             }
             catch (OperationCanceledException) when (cts.IsCancellationRequested)
             {
                 throw new TimeoutException($"The Coffer server did not become healthy within {timeout}:\n{Output}");
             }
-
-            await Task.Delay(100, cts.Token).ConfigureAwait(false);
         }
     }
 

@@ -2,22 +2,30 @@ import { chooseDownloadMethod, detectEnvironment, type DownloadCapability } from
 import { pumpToPort } from './pagePump';
 import { DOWNLOAD_PATH, type DownloadRequest, type WorkerToPage } from './protocol';
 
-let registration: Promise<ServiceWorkerRegistration | null> | null = null;
+let worker: Promise<ServiceWorker | null> | null = null;
 
-/** Registers /sw.js once; null when service workers are unavailable (insecure context, private window, blocked). */
-export function ensureDownloadWorker(timeoutMs = 5000): Promise<ServiceWorkerRegistration | null> {
-  registration ??= (async () => {
+/**
+ * Registers /sw.js once, scoped to the download path only (so API calls and uploads never pass through a worker), and
+ * waits until it is active; null when service workers are unavailable (insecure context, private window, blocked).
+ */
+export function ensureDownloadWorker(timeoutMs = 5000): Promise<ServiceWorker | null> {
+  worker ??= (async () => {
     if (!('serviceWorker' in navigator) || !window.isSecureContext) return null;
     try {
-      await navigator.serviceWorker.register('/sw.js', { scope: '/' });
-      const ready = navigator.serviceWorker.ready;
+      const registration = await navigator.serviceWorker.register('/sw.js', { scope: DOWNLOAD_PATH });
+      const candidate = registration.active ?? registration.waiting ?? registration.installing;
+      if (!candidate) return null;
+      if (candidate.state === 'activated') return candidate;
+      const activated = new Promise<ServiceWorker>((resolve) =>
+        candidate.addEventListener('statechange', () => candidate.state === 'activated' && resolve(candidate)),
+      );
       const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), timeoutMs));
-      return await Promise.race([ready, timeout]);
+      return await Promise.race([activated, timeout]);
     } catch {
       return null;
     }
   })();
-  return registration;
+  return worker;
 }
 
 export async function downloadCapability(size: number): Promise<DownloadCapability> {
@@ -62,7 +70,7 @@ export async function prepareSave(request: SaveRequest, capability: DownloadCapa
 }
 
 async function saveThroughWorker(request: SaveRequest, plaintext: ReadableStream<Uint8Array>): Promise<void> {
-  const worker = (await ensureDownloadWorker())?.active;
+  const worker = await ensureDownloadWorker();
   if (!worker) throw new Error('The download service worker is not running.');
   const channel = new MessageChannel();
   const id = crypto.randomUUID();
