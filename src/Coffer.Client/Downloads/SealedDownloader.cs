@@ -64,7 +64,7 @@ public sealed class SealedDownloader(ApiConnection connection, RetryPolicy? retr
             var next = Math.Min(output.Length / p, segmentCount - 1);
             output.SetLength(next * p);
             await RehashPrefixAsync(output, cipher, next, p, plainHash, cipherHash, cancellationToken);
-            var resumedFrom = SealedStreamFormat.SegmentOffset(next, c);
+            var resumedFrom = next == 0 ? 0 : SealedStreamFormat.SegmentOffset(next, c);
             var attempts = 0;
             var cursor = new Cursor { Next = next };
             while (cursor.Next < segmentCount)

@@ -1,0 +1,131 @@
+using System.CommandLine;
+using Coffer.Cli.Infrastructure;
+using Coffer.Client.Http;
+using Coffer.Client.Owner;
+using Coffer.Crypto.Codecs;
+using Coffer.Crypto.Keys;
+using Spectre.Console;
+
+namespace Coffer.Cli.Commands;
+
+/// <summary><c>register</c>, <c>login</c>, <c>logout</c>, <c>whoami</c>.</summary>
+public static class AccountCommands
+{
+    public static IEnumerable<Command> Create()
+    {
+        yield return Register();
+        yield return Login();
+        yield return Logout();
+        yield return WhoAmI();
+    }
+
+    private static Command Register()
+    {
+        var email = new Argument<string>("EMAIL") { Description = "Your email address; a confirmation code is mailed to it" };
+        var command = new Command("register", "Create an account (password from COFFER_PASSWORD or the terminal; code from COFFER_CODE or the terminal), then log in") { email };
+        command.SetHandler(async (parse, environment, cancellationToken) =>
+        {
+            var address = AccountKeys.NormalizeEmail(parse.GetValue(email)!);
+            var password = Secrets.NewPassword(environment.Err);
+            var server = environment.Server;
+            using var http = environment.CreateHttp(server);
+            var api = new OwnerApi(http);
+            await OwnerSession.RegisterAsync(api, address, password, cancellationToken);
+            environment.Info($"A confirmation code was mailed to [bold]{Markup.Escape(address)}[/] (on a development server: {Markup.Escape(server)}/dev/outbox).");
+            var code = Secrets.Read(Secrets.CodeVariable, "Confirmation code", environment.Err);
+            await api.ConfirmAsync(address, code.Trim(), cancellationToken);
+            var session = await OwnerSession.LoginAsync(api, address, password, environment.State, cancellationToken);
+            SaveLogin(environment, server, api, session);
+            environment.Info($"Registered and logged in as [bold]{Markup.Escape(address)}[/].");
+            if (environment.Json)
+                environment.WriteJson(new { email = address, server });
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Login()
+    {
+        var email = new Argument<string>("EMAIL") { Description = "Your account's email address" };
+        var command = new Command("login", "Log in (password from COFFER_PASSWORD or the terminal); the session is saved in the config directory, readable only by you") { email };
+        command.SetHandler(async (parse, environment, cancellationToken) =>
+        {
+            var address = AccountKeys.NormalizeEmail(parse.GetValue(email)!);
+            var password = Secrets.Read(Secrets.PasswordVariable, "Password", environment.Err);
+            var server = environment.Server;
+            using var http = environment.CreateHttp(server);
+            var api = new OwnerApi(http);
+            var session = await OwnerSession.LoginAsync(api, address, password, environment.State, cancellationToken);
+            SaveLogin(environment, server, api, session);
+            environment.Info($"Logged in as [bold]{Markup.Escape(session.Account.Email)}[/] at {Markup.Escape(server)}.");
+            if (environment.Json)
+                environment.WriteJson(new { email = session.Account.Email, server, plan = session.Account.Plan });
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Logout()
+    {
+        var command = new Command("logout", "End the session on the server and forget it here");
+        command.SetHandler(async (_, environment, cancellationToken) =>
+        {
+            if (environment.Config.Owner is null)
+            {
+                environment.Info("Not logged in.");
+                return ExitCodes.Ok;
+            }
+
+            var session = environment.RequireOwner();
+            try
+            {
+                await session.Api.LogoutAsync(cancellationToken);
+            }
+            catch (CofferApiException e) when (e.Status == System.Net.HttpStatusCode.Unauthorized)
+            {
+                // Already expired on the server: forgetting it here is all that is left.
+            }
+            finally
+            {
+                environment.Config = environment.Config with { Owner = null };
+                environment.SaveConfig();
+            }
+
+            environment.Info("Logged out.");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command WhoAmI()
+    {
+        var command = new Command("whoami", "Show the logged-in account, its plan and organization");
+        command.SetHandler(async (_, environment, cancellationToken) =>
+        {
+            var session = environment.RequireOwner();
+            var me = await session.Api.MeAsync(cancellationToken);
+            if (environment.Json)
+            {
+                environment.WriteJson(new { me.Id, me.Email, me.Plan, me.Limits, server = environment.Config.Owner!.Server, me.Organization });
+                return ExitCodes.Ok;
+            }
+
+            environment.Out.MarkupLine($"[bold]{Markup.Escape(me.Email)}[/] at {Markup.Escape(environment.Config.Owner!.Server)}");
+            environment.Out.MarkupLine($"Plan: {Markup.Escape(me.Plan)} (versions available: {(me.Limits.VersionsAvailable is { } n && n > 0 ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) : "all")}, cooperative links: {(me.Limits.CooperativeLinks ? "yes" : "no")}, max file size: {Sizes.Bytes(me.Limits.MaxFileSizeBytes)})");
+            if (me.Organization is { } organization)
+                environment.Out.MarkupLine($"Organization: {Markup.Escape(organization.Name)} ({Markup.Escape(organization.Role)})");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static void SaveLogin(CliEnvironment environment, string server, OwnerApi api, OwnerSession session)
+    {
+        environment.Config = environment.Config with
+        {
+            Server = server,
+            Owner = new OwnerLogin(server, session.Account.Email, session.Account.Id, api.BearerToken!, Base64Url.Encode(session.AccountKey), DateTimeOffset.MaxValue),
+        };
+        environment.SaveConfig();
+    }
+}

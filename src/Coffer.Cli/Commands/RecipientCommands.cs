@@ -1,0 +1,186 @@
+using System.CommandLine;
+using System.Globalization;
+using Coffer.Cli.Infrastructure;
+using Coffer.Client.Recipients;
+using Spectre.Console;
+
+namespace Coffer.Cli.Commands;
+
+/// <summary>The recipient's commands on a link URL: <c>open</c>, <c>push</c>, <c>watch</c>, and the link forms of <c>versions</c>, <c>get</c>, <c>restore</c>.</summary>
+public static class RecipientCommands
+{
+    public static IEnumerable<Command> Create()
+    {
+        yield return Open();
+        yield return Push();
+        yield return Watch();
+    }
+
+    public static async Task<int> VersionsAsync(CliEnvironment environment, string url, CancellationToken cancellationToken)
+    {
+        var (session, http) = await SessionAsync(environment, url, cancellationToken);
+        using (http)
+        {
+            var link = await session.GetAsync(cancellationToken);
+            FileCommands.WriteVersions(environment, link.Versions);
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    public static async Task<int> GetAsync(CliEnvironment environment, string url, int? version, string? output, bool force, CancellationToken cancellationToken)
+    {
+        var (session, http) = await SessionAsync(environment, url, cancellationToken);
+        using (http)
+        {
+            var link = await session.GetAsync(cancellationToken);
+            var chosen = (version is { } n ? link.Versions.FirstOrDefault(v => v.Version.Number == n) : link.Versions.FirstOrDefault())
+                ?? throw new CliException(ExitCodes.NotFound, $"Version {version} is not available.");
+            var written = await TransferDisplay.RunAsync(environment, "Downloading " + link.Name,
+                progress => session.DownloadAsync(chosen.Version.Number, output, force, progress, cancellationToken));
+            FileCommands.ReportDownload(environment, written, chosen);
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    public static async Task<int> RestoreAsync(CliEnvironment environment, string url, int number, CancellationToken cancellationToken)
+    {
+        var (session, http) = await SessionAsync(environment, url, cancellationToken);
+        using (http)
+        {
+            var result = await session.MakeCurrentAsync(number, cancellationToken);
+            if (environment.Json)
+                environment.WriteJson(new { version = result.Version.Number, restoredFrom = result.Version.RestoredFrom });
+            else
+                environment.Info($"Version {result.Version.Number} now holds the content of version {result.Version.RestoredFrom}.");
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static Command Open()
+    {
+        var url = new Argument<string>("URL") { Description = "The link, as you received it (with the part after #)" };
+        var email = new Option<string?>("--email") { Description = "Your email address; a one-time code is mailed to it (read from COFFER_CODE or the terminal)" };
+        var command = new Command("open", "Open a link: verify your email with the mailed code and save the link session") { url, email };
+        command.SetHandler(async (parse, environment, cancellationToken) =>
+        {
+            var address = CliEnvironment.ParseLink(parse.GetValue(url)!);
+            using var http = environment.CreateHttp(address.BaseAddress);
+            var session = new RecipientSession(http, address, environment.State);
+            var opened = await session.OpenAsync(parse.GetValue(email), _ =>
+            {
+                environment.Info($"A code was mailed to [bold]{Markup.Escape(parse.GetValue(email) ?? "")}[/].");
+                return Task.FromResult(Secrets.Read(Secrets.CodeVariable, "Code", environment.Err));
+            }, cancellationToken);
+            var links = new Dictionary<string, LinkLogin>(environment.Config.Links, StringComparer.Ordinal)
+            {
+                [address.LinkId] = new LinkLogin(address.BaseAddress, opened.Token!, opened.Email, opened.ExpiresAt),
+            };
+            environment.Config = environment.Config with { Links = links };
+            environment.SaveConfig();
+            var link = await session.GetAsync(cancellationToken);
+            if (environment.Json)
+            {
+                environment.WriteJson(new { linkId = address.LinkId, name = link.Name, extension = link.Info.Extension, cooperative = link.Info.Cooperative, email = opened.Email, versions = link.Versions.Count, canDownload = link.Info.CanDownload, canUpload = link.Info.CanUpload });
+            }
+            else
+            {
+                environment.Out.MarkupLine($"Opened [bold]{Markup.Escape(link.Name)}[/] ({(link.Info.Cooperative ? "cooperative link: you can download and push new versions" : "view and download")}), {link.Versions.Count} version(s), as {Markup.Escape(opened.Email ?? "anonymous")}.");
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Push()
+    {
+        var url = new Argument<string>("URL") { Description = "The cooperative link" };
+        var file = new Argument<string>("FILE") { Description = "The new version (same format as the link's file)" };
+        var command = new Command("push", "Upload a new version through a cooperative link; refused before upload if the format differs; resumes when run again") { url, file };
+        command.SetHandler(async (parse, environment, cancellationToken) =>
+        {
+            var path = Path.GetFullPath(parse.GetValue(file)!);
+            if (!File.Exists(path))
+                throw new CliException(ExitCodes.NotFound, $"No such file: {parse.GetValue(file)}.");
+            var (session, http) = await SessionAsync(environment, parse.GetValue(url)!, cancellationToken);
+            using (http)
+            {
+                var result = await TransferDisplay.RunAsync(environment, "Uploading " + Path.GetFileName(path), progress => session.PushAsync(path, progress, cancellationToken));
+                var commit = result.Commit;
+                if (environment.Json)
+                {
+                    environment.WriteJson(new { version = commit.Version.Number, basedOn = commit.Version.BasedOn, basedOnLatest = commit.BasedOnLatest, latestBefore = commit.LatestBefore, resumedFrom = result.ResumedFrom });
+                }
+                else
+                {
+                    environment.Info($"Uploaded version {commit.Version.Number}.");
+                    if (!commit.BasedOnLatest)
+                        environment.Info($"[yellow]Note:[/] you started from version {commit.Version.BasedOn}, but version {commit.LatestBefore} was uploaded meanwhile; both are kept.");
+                }
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Watch()
+    {
+        var url = new Argument<string>("URL") { Description = "The link to watch" };
+        var count = new Option<int?>("--count") { Description = "Exit after this many new versions (default: watch until Ctrl+C)" };
+        var command = new Command("watch", "Print new versions as they arrive") { url, count };
+        command.SetHandler(async (parse, environment, cancellationToken) =>
+        {
+            var (session, http) = await SessionAsync(environment, parse.GetValue(url)!, cancellationToken);
+            using (http)
+            {
+                http.Timeout = Timeout.InfiniteTimeSpan;
+                var limit = parse.GetValue(count);
+                environment.Info("Watching for new versions (Ctrl+C to stop)…");
+                var seen = 0;
+                await foreach (var added in session.WatchAsync(cancellationToken))
+                {
+                    if (environment.Json)
+                        environment.WriteJson(added);
+                    else
+                        environment.Out.MarkupLine($"{Sizes.Time(added.CreatedAt)}  version {added.Number.ToString(CultureInfo.InvariantCulture)} by {Markup.Escape(added.Uploader)}{(added.BasedOn is { } b ? $" (based on {b})" : "")}");
+                    Console.Out.Flush();
+                    if (limit is { } max && ++seen >= max)
+                        break;
+                }
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>The link's saved session; a link that needs no email gets one opened on the fly.</summary>
+    private static async Task<(RecipientSession Session, HttpClient Http)> SessionAsync(CliEnvironment environment, string url, CancellationToken cancellationToken)
+    {
+        var address = CliEnvironment.ParseLink(url);
+        var http = environment.CreateHttp(address.BaseAddress);
+        try
+        {
+            environment.Config.Links.TryGetValue(address.LinkId, out var saved);
+            var session = new RecipientSession(http, address, environment.State, saved?.Token);
+            if (saved is null)
+            {
+                var gate = await session.Api.GateAsync(cancellationToken);
+                if (gate.RequireEmail)
+                    throw new CliException(ExitCodes.Auth, "This link needs your verified email: run `coffer open URL --email ADDRESS` first.");
+                await session.OpenAsync(null, _ => Task.FromResult(""), cancellationToken);
+            }
+
+            return (session, http);
+        }
+        catch
+        {
+            http.Dispose();
+            throw;
+        }
+    }
+}

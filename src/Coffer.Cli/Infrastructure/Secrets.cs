@@ -1,0 +1,42 @@
+using Spectre.Console;
+
+namespace Coffer.Cli.Infrastructure;
+
+/// <summary>Reads passwords and codes: from an environment variable, else from the terminal without echo, else one line of stdin.</summary>
+public static class Secrets
+{
+    public const string PasswordVariable = "COFFER_PASSWORD";
+    public const string CodeVariable = "COFFER_CODE";
+
+    public static string Read(string variable, string prompt, IAnsiConsole console)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        var fromEnvironment = Environment.GetEnvironmentVariable(variable);
+        if (!string.IsNullOrEmpty(fromEnvironment))
+            return fromEnvironment;
+        if (Console.IsInputRedirected)
+        {
+            var line = Console.In.ReadLine();
+            return !string.IsNullOrEmpty(line)
+                ? line
+                : throw new CliException(ExitCodes.Usage, $"{prompt} needed: set {variable} or run in a terminal.");
+        }
+
+        return console.Prompt(new TextPrompt<string>(prompt + ":").Secret());
+    }
+
+    public static string NewPassword(IAnsiConsole console)
+    {
+        var password = Read(PasswordVariable, "New password", console);
+        if (Environment.GetEnvironmentVariable(PasswordVariable) is null && !Console.IsInputRedirected)
+        {
+            var again = console.Prompt(new TextPrompt<string>("Repeat the password:").Secret());
+            if (!string.Equals(password, again, StringComparison.Ordinal))
+                throw new CliException(ExitCodes.Usage, "The passwords differ.");
+        }
+
+        if (password.Length < 8)
+            throw new CliException(ExitCodes.Usage, "Choose a password of at least 8 characters.");
+        return password;
+    }
+}
