@@ -1,3 +1,4 @@
+using Coffer.Server.Features.Organizations;
 using Coffer.Server.Features.Uploads;
 using Coffer.Server.Infrastructure.Data;
 using Coffer.Server.Infrastructure.Http;
@@ -22,7 +23,7 @@ public sealed record CommitResult(FileVersion? Version, int LatestBefore, Proble
 /// Appends versions: claims the completed upload, inserts version N+1 (retrying with a fresh N when a concurrent commit
 /// took the number, so both land), then confirms or releases the claim. Used by owners and, through links, by recipients.
 /// </summary>
-public sealed class VersionCommitter(CofferDbContext db, IUploadStore uploads, TimeProvider time)
+public sealed class VersionCommitter(CofferDbContext db, IUploadStore uploads, AccountPlans plans, TimeProvider time)
 {
     private const int MaxAttempts = 20;
 
@@ -34,7 +35,7 @@ public sealed class VersionCommitter(CofferDbContext db, IUploadStore uploads, T
             return CommitResult.Failed(DuplicateFile());
         }
 
-        var (claim, problem) = await ClaimAsync(content.UploadId, file.Extension, uploader, cancellationToken);
+        var (claim, problem) = await ClaimAsync(content.UploadId, file, uploader, cancellationToken);
         if (claim is null)
         {
             return CommitResult.Failed(problem!);
@@ -87,7 +88,7 @@ public sealed class VersionCommitter(CofferDbContext db, IUploadStore uploads, T
             return CommitResult.Failed(Problems.Of(ErrorCodes.DuplicateId, "contentId is already used by a version of this file; every upload gets a fresh one."));
         }
 
-        var (claim, problem) = await ClaimAsync(content.UploadId, file.Extension, uploader, cancellationToken);
+        var (claim, problem) = await ClaimAsync(content.UploadId, file, uploader, cancellationToken);
         if (claim is null)
         {
             return CommitResult.Failed(problem!);
@@ -167,16 +168,24 @@ public sealed class VersionCommitter(CofferDbContext db, IUploadStore uploads, T
         }
     }
 
-    private async Task<(CompletedUpload? Claim, ProblemHttpResult? Problem)> ClaimAsync(string uploadId, string fileExtension, Uploader uploader, CancellationToken cancellationToken)
+    private async Task<(CompletedUpload? Claim, ProblemHttpResult? Problem)> ClaimAsync(string uploadId, StoredFile file, Uploader uploader, CancellationToken cancellationToken)
     {
         var result = await uploads.TryClaimAsync(uploadId, uploader.UploadOwnerKey, cancellationToken);
         switch (result.Status)
         {
             case UploadClaimStatus.Claimed when result.Upload is { } claim:
-                if (claim.Metadata.TryGetValue("extension", out var declared) && !FileInput.SameExtension(fileExtension, declared))
+                if (claim.Metadata.TryGetValue("extension", out var declared) && !FileInput.SameExtension(file.Extension, declared))
                 {
                     await uploads.ReleaseClaimAsync(claim, CancellationToken.None);
-                    return (null, ExtensionMismatch(fileExtension));
+                    return (null, ExtensionMismatch(file.Extension));
+                }
+
+                // The tus layer enforces the server-wide limit; the file owner's plan may allow less.
+                var limit = (await plans.GetAsync(file.OwnerId, cancellationToken)).Limits.MaxFileSizeBytes;
+                if (SealedStreamLength.TryGetPlaintextLength(claim.CiphertextLength, out var plaintext) && plaintext > limit)
+                {
+                    await uploads.ReleaseClaimAsync(claim, CancellationToken.None);
+                    return (null, Problems.Of(ErrorCodes.PayloadTooLarge, $"This plan allows files of at most {limit} bytes."));
                 }
 
                 return (claim, null);

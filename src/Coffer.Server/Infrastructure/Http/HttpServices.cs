@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Coffer.Contracts;
+using System.Net;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
 
 namespace Coffer.Server.Infrastructure.Http;
 
@@ -23,12 +26,25 @@ public static class HttpServices
             problem.Detail ??= ErrorCodes.Catalogue[(string)problem.Extensions[Problems.ErrorCodeKey]!].Title;
         });
         builder.AddRateLimits();
+        // Behind a reverse proxy the client IP (rate limits) and the scheme (Secure cookies) come from X-Forwarded-*,
+        // trusted only from loopback and from the addresses listed in ReverseProxy:KnownProxies.
+        builder.Services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in builder.Configuration.GetSection("ReverseProxy:KnownProxies").Get<string[]>() ?? [])
+            {
+                options.KnownProxies.Add(IPAddress.TryParse(proxy, out var address)
+                    ? address
+                    : throw new OptionsValidationException("ReverseProxy:KnownProxies", typeof(ForwardedHeadersOptions), [$"ReverseProxy:KnownProxies must list IP addresses; \"{proxy}\" is not one."]));
+            }
+        });
         return builder;
     }
 
-    /// <summary>Exception handling, status code pages and security headers, in that order.</summary>
+    /// <summary>Forwarded headers, exception handling, status code pages and security headers, in that order.</summary>
     public static WebApplication UseHttpDefaults(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseExceptionHandler(errorApp => errorApp.Run(async context =>
         {
             var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;

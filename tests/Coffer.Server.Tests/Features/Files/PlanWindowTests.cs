@@ -7,13 +7,14 @@ using Coffer.Server.Tests.TestHost;
 
 namespace Coffer.Server.Tests.Features.Files;
 
-/// <summary>A host whose Professional plan (the default for new accounts) makes only the latest 3 versions available.</summary>
+/// <summary>A host whose Professional plan (the default for new accounts) makes only the latest 3 versions available and allows 2000-byte files.</summary>
 public sealed class SmallPlanAppFactory : CofferAppFactory
 {
     protected override Dictionary<string, string?> Settings()
     {
         var settings = base.Settings();
         settings["Plans:Professional:VersionsAvailable"] = "3";
+        settings["Plans:Professional:MaxFileSizeBytes"] = "2000";
         return settings;
     }
 }
@@ -55,6 +56,16 @@ public sealed class PlanWindowTests(SmallPlanAppFactory factory) : IClassFixture
     {
         var owner = await TestAccounts.CreateAsync(factory);
         var me = await owner.Client.GetFromJsonAsync<AccountDto>("/api/accounts/me");
-        Assert.Equal(new PlanLimitsDto(3, true, 5L * 1024 * 1024 * 1024), me!.Limits);
+        Assert.Equal(new PlanLimitsDto(3, true, 2000), me!.Limits);
+    }
+
+    [Fact]
+    public async Task AFileOverThePlansSize_IsRefused_AtCommit()
+    {
+        var owner = await TestAccounts.CreateAsync(factory);
+        var uploadId = await TestFiles.UploadAsync(owner.Client, TestFiles.NewCiphertext(2001));
+        await TestAccounts.AssertProblemAsync(await owner.Client.PostAsJsonAsync("/api/files", TestFiles.NewFile(uploadId)), HttpStatusCode.RequestEntityTooLarge, "payload-too-large");
+        var fits = await TestFiles.UploadAsync(owner.Client, TestFiles.NewCiphertext(2000));
+        Assert.Equal(HttpStatusCode.Created, (await owner.Client.PostAsJsonAsync("/api/files", TestFiles.NewFile(fits))).StatusCode);
     }
 }
