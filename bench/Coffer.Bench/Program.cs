@@ -4,6 +4,12 @@ using Coffer.Bench;
 var commands = new SortedDictionary<string, BenchCommand>(StringComparer.Ordinal)
 {
     ["crypto"] = new("Seal/open throughput against raw AES-GCM; writes bench/results/crypto.json", Coffer.Bench.Crypto.CryptoBenchmark.RunAsync),
+    ["transfer"] = new("curl to/from a bare Kestrel endpoint vs coffer put/get (and recipient push/get); writes bench/results/transfer.json", Coffer.Bench.Transfers.TransferBenchmark.RunAsync),
+    ["memory"] = new("Peak RSS of server and client while 1 GiB and 5 GiB go up and down; writes bench/results/memory.json", Coffer.Bench.Memory.MemoryBenchmark.RunAsync),
+    ["recipients"] = new("200 verified recipient sessions reading metadata and ranges for 60 s; writes bench/results/recipients.json", Coffer.Bench.Recipients.RecipientLoadBenchmark.RunAsync),
+    ["history"] = new("1 000 000 access-log events and 10 000 versions: page fetch times; writes bench/results/history.json", Coffer.Bench.History.HistoryBenchmark.RunAsync),
+    ["ceiling-server"] = new("(used by transfer) the bare Kestrel endpoint: --port P --dir D", Coffer.Bench.Ceiling.CeilingServer.RunAsync),
+    ["client"] = new("(used when the CLI is not built) put|get|push|get-link through Coffer.Client in this process", Coffer.Bench.Clients.LibraryClient.RunAsync),
     ["vectors"] = new("Regenerate test-vectors/*.json (add --interop to also regenerate test-vectors/interop/cs-sealed.json)", Coffer.Bench.Vectors.VectorGenerator.RunAsync),
 };
 

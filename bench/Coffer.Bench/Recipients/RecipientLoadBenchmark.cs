@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Coffer.Bench.Harness;
+
+namespace Coffer.Bench.Recipients;
+
+/// <summary>
+/// 200 verified recipient sessions on one cooperative link reading its metadata and small ranges of its versions for 60 s:
+/// closed loop (the server's capacity, latency = queueing at saturation) and paced per-session rates (latency at a load).
+/// </summary>
+internal static class RecipientLoadBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var options = new Options(args);
+        var sessions = options.Int("--sessions", 200);
+        var seconds = options.Int("--seconds", 60);
+        var pacedRates = options.String("--paced-rates", "1,5").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(r => double.Parse(r, CultureInfo.InvariantCulture)).ToArray();
+        var output = options.String("--output", ResultFile.DefaultPath("recipients"));
+        var loadBefore = MachineInfo.LoadAverage();
+        var serverDll = await Builds.ServerAsync(!options.Flag("--no-build"));
+        var work = BenchPaths.NewTempDirectory("recipients");
+        try
+        {
+            await using var server = await CofferServer.StartAsync(serverDll);
+            Console.WriteLine($"recipients: verifying {sessions} sessions");
+            var setup = System.Diagnostics.Stopwatch.StartNew();
+            var fixture = await RecipientFixture.CreateAsync(server, work, sessions, versions: 3, fileBytes: 4 << 20);
+            var setupSeconds = setup.Elapsed.TotalSeconds;
+            var generator = new LoadGenerator(server.BaseAddress, fixture);
+
+            Console.WriteLine("  warm-up 5 s");
+            await generator.RunAsync(TimeSpan.FromSeconds(5), interval: null);
+
+            var phases = new JsonArray();
+            var loads = new List<(string Name, double? Rate)> { ("closed-loop", null) };
+            loads.AddRange(pacedRates.Select(r => ($"paced {r.ToString(CultureInfo.InvariantCulture)} req/s per session", (double?)r)));
+            foreach (var (name, rate) in loads)
+            {
+                server.Memory.ResetWindow();
+                var load = MachineInfo.OneMinuteLoad();
+                var result = await generator.RunAsync(TimeSpan.FromSeconds(seconds), rate is { } r ? TimeSpan.FromSeconds(1 / r) : null);
+                var all = result.LatenciesMs.Values.SelectMany(l => l).ToList();
+                var phase = new JsonObject
+                {
+                    ["phase"] = name,
+                    ["sessions"] = sessions,
+                    ["offeredRequestsPerSecond"] = rate is { } offered ? offered * sessions : null,
+                    ["seconds"] = Stats.Round(result.Seconds, 2),
+                    ["requests"] = result.Requests,
+                    ["throughputPerSecond"] = Stats.Round(result.Requests / result.Seconds),
+                    ["errors"] = result.ErrorCount,
+                    ["errorsByCause"] = new JsonObject(result.Errors.Select(e => KeyValuePair.Create<string, JsonNode?>(e.Key, e.Value))),
+                    ["latencyMs"] = Latencies(all),
+                    ["latencyMsByKind"] = new JsonObject(result.LatenciesMs.Select(k => KeyValuePair.Create<string, JsonNode?>(k.Key, Latencies(k.Value)))),
+                    ["serverPeakRssMiB"] = Stats.Round(server.Memory.WindowPeakRss / 1048576.0),
+                    ["loadAverageAtStart"] = load,
+                };
+                Console.WriteLine($"  {name}: {result.Requests / result.Seconds:F0} req/s, p50 {Stats.Percentile(all, 50):F1} ms, p99 {Stats.Percentile(all, 99):F1} ms, errors {result.ErrorCount}");
+                phases.Add(phase);
+            }
+
+            var report = new JsonObject
+            {
+                ["benchmark"] = "recipients",
+                ["command"] = "dotnet run -c Release --project bench/Coffer.Bench -- recipients",
+                ["inputs"] = new JsonObject
+                {
+                    ["sessions"] = sessions,
+                    ["secondsPerPhase"] = seconds,
+                    ["link"] = "one cooperative link (access log and email verification on) to a 4 MiB file with 3 versions; each session verified by its own email with a code read from /dev/outbox.json",
+                    ["requests"] = "each session alternates GET /api/l/{id} (LinkInfoDto with the available versions) and GET /api/l/{id}/versions/{n}/content?purpose=preview with Range of 64 KiB starting after byte 0 (not a logged preview start); headers X-Coffer-Link-Token and Authorization: Bearer <session>",
+                    ["generator"] = "bench/Coffer.Bench (C#, one HttpClient with SocketsHttpHandler, MaxConnectionsPerServer = sessions), in the same machine as the server: both share the 2 cores",
+                    ["closedLoop"] = "each session sends its next request as soon as the previous answer arrives: measures capacity; by Little's law latency ≈ sessions / throughput",
+                    ["paced"] = "each session sends at a fixed rate; latency from the scheduled send time (includes any queueing)",
+                    ["warmUp"] = "5 s closed loop before the measured phases",
+                    ["server"] = "src/Coffer.Server Release build; rate limits raised for the setup of 200 sessions: " + string.Join(", ", CofferServer.BenchSettings.Select(s => $"{s.Key}={s.Value}")),
+                    ["setupSeconds"] = Stats.Round(setupSeconds, 1),
+                },
+                ["phases"] = phases,
+                ["target"] = new JsonObject { ["p99Ms"] = 20, ["errors"] = 0 },
+                ["loadAverage"] = new JsonObject { ["before"] = loadBefore, ["after"] = MachineInfo.LoadAverage() },
+                ["machine"] = MachineInfo.Describe(),
+            };
+            await ResultFile.WriteAsync(output, report);
+            return 0;
+        }
+        finally
+        {
+            BenchPaths.DeleteQuietly(work);
+        }
+    }
+
+    private static JsonObject Latencies(List<double> values) => new()
+    {
+        ["count"] = values.Count,
+        ["p50"] = Stats.Round(Stats.Percentile(values, 50), 2),
+        ["p90"] = Stats.Round(Stats.Percentile(values, 90), 2),
+        ["p99"] = Stats.Round(Stats.Percentile(values, 99), 2),
+        ["max"] = Stats.Round(values.Count == 0 ? double.NaN : values.Max(), 2),
+    };
+}
