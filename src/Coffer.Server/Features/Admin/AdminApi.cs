@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Coffer.Contracts.Organizations;
+using Coffer.Server.Features.AccessLog;
 using Coffer.Server.Features.Accounts;
+using Coffer.Server.Features.Links;
 using Coffer.Server.Features.Organizations;
 using Coffer.Server.Infrastructure.Data;
 using Coffer.Server.Infrastructure.Http;
@@ -95,7 +97,8 @@ public static class AdminApi
         return TypedResults.Ok(ToDto(policy));
     }
 
-    private static async Task<Results<Ok<OrganizationPolicyDto>, ProblemHttpResult>> PutPolicy(OrganizationPolicyDto request, ClaimsPrincipal user, CofferDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<OrganizationPolicyDto>, ProblemHttpResult>> PutPolicy(
+        OrganizationPolicyDto request, ClaimsPrincipal user, CofferDbContext db, AccessLogWriter log, CancellationToken cancellationToken)
     {
         if (await AdministeredOrganizationAsync(db, user, cancellationToken) is not { } organizationId)
         {
@@ -119,11 +122,13 @@ public static class AdminApi
             db.Set<OrganizationPolicy>().Add(policy);
         }
 
+        var downloadsDisabledBefore = policy.DisableDownloads;
         policy.AllowCooperativeLinks = request.AllowCooperativeLinks;
         policy.DisableDownloads = request.DisableDownloads;
         policy.DefaultLinkExpiryDays = request.DefaultLinkExpiryDays;
         policy.MaxLinkExpiryDays = request.MaxLinkExpiryDays;
         await db.SaveChangesAsync(cancellationToken);
+        await LinkSuspensions.PolicyChangedAsync(db, log, organizationId, downloadsDisabledBefore, policy.DisableDownloads, user.Email(), cancellationToken);
         return TypedResults.Ok(ToDto(policy));
     }
 

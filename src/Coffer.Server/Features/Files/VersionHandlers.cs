@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Coffer.Contracts.Files;
 using Coffer.Server.Features.Downloads;
+using Coffer.Server.Features.Events;
 using Coffer.Server.Features.Organizations;
 using Coffer.Server.Infrastructure.Blobs;
 using Coffer.Server.Infrastructure.Data;
@@ -26,7 +27,7 @@ public static class VersionHandlers
     }
 
     public static async Task<Results<Created<CommitVersionResponse>, ProblemHttpResult>> Commit(
-        Guid id, CommitVersionRequest request, ClaimsPrincipal user, CofferDbContext db, VersionCommitter committer, CancellationToken cancellationToken)
+        Guid id, CommitVersionRequest request, ClaimsPrincipal user, CofferDbContext db, VersionCommitter committer, VersionEvents events, CancellationToken cancellationToken)
     {
         var (content, invalid) = FileHandlers.DecodeContent(new NewVersionContent(request.UploadId, request.ContentId, request.WrappedContentKey, request.SealedMetadata));
         if (invalid is not null)
@@ -41,11 +42,11 @@ public static class VersionHandlers
         }
 
         var result = await committer.CommitUploadAsync(file, content!, request.Extension, request.BasedOn, FileHandlers.OwnerUploader(user), cancellationToken);
-        return Created(file, result);
+        return Created(file, result, events);
     }
 
     public static async Task<Results<Created<CommitVersionResponse>, ProblemHttpResult>> MakeCurrent(
-        Guid id, int number, ClaimsPrincipal user, CofferDbContext db, VersionWindow window, VersionCommitter committer, CancellationToken cancellationToken)
+        Guid id, int number, ClaimsPrincipal user, CofferDbContext db, VersionWindow window, VersionCommitter committer, VersionEvents events, CancellationToken cancellationToken)
     {
         var file = await FileHandlers.FindAsync(db, user, id, cancellationToken);
         if (file is null)
@@ -60,7 +61,7 @@ public static class VersionHandlers
         }
 
         var result = await committer.MakeCurrentAsync(file, source, FileHandlers.OwnerUploader(user), cancellationToken);
-        return Created(file, result);
+        return Created(file, result, events);
     }
 
     public static async Task<Results<CiphertextResult, ProblemHttpResult>> Content(
@@ -78,7 +79,7 @@ public static class VersionHandlers
             : CiphertextResult.Of(BlobId.Parse(version.BlobId), version.CiphertextSha256);
     }
 
-    private static Results<Created<CommitVersionResponse>, ProblemHttpResult> Created(StoredFile file, CommitResult result)
+    private static Results<Created<CommitVersionResponse>, ProblemHttpResult> Created(StoredFile file, CommitResult result, VersionEvents events)
     {
         if (result.Problem is { } problem)
         {
@@ -86,6 +87,7 @@ public static class VersionHandlers
         }
 
         var version = result.Version!;
+        events.Added(file, version);
         var response = new CommitVersionResponse(version.ToDto(), result.LatestBefore, version.BasedOn is null || version.BasedOn == result.LatestBefore);
         return TypedResults.Created($"/api/files/{file.Id:D}/versions/{version.Number}", response);
     }

@@ -87,6 +87,21 @@ public sealed class LinkEventsTests(LinkAppFactory factory) : IClassFixture<Link
     }
 
     [Fact]
+    public async Task Viewer_ReceivesVersionAdded_WhenTheOwnerCommits()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var link = await LinkKit.CreateAsync(factory);
+        var viewer = await LinkKit.VerifiedRecipientAsync(factory, link);
+        using var stream = await OpenAsync(viewer, $"/api/l/{link.Id}/events", null, timeout.Token);
+        await stream.Reader.ReadAsync(timeout.Token);
+
+        await TestFiles.CommitAsync(link.Owner.Client, link.File.Id, basedOn: 1);
+
+        var data = JsonSerializer.Deserialize<VersionAddedEvent>((await stream.Reader.ReadEventAsync(timeout.Token)).Data!, Web)!;
+        Assert.Equal((2, link.Owner.Email), (data.Number, data.Uploader));
+    }
+
+    [Fact]
     public async Task Stream_WithoutSession_IsRefused()
     {
         var link = await LinkKit.CreateAsync(factory);

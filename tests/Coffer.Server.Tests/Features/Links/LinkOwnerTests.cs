@@ -170,6 +170,9 @@ public sealed class LinkOwnerTests(LinkAppFactory factory) : IClassFixture<LinkA
         await LinkKit.SetPolicyAsync(admin, open);
 
         Assert.Equal(HttpStatusCode.OK, (await recipient.GetAsync($"/api/l/{existing.Id}")).StatusCode);
+        var log = await member.Client.GetFromJsonAsync<AccessLogPageDto>($"/api/links/{existing.Id}/log");
+        Assert.Equal([AccessLogActions.Suspended, AccessLogActions.Resumed], log!.Entries.TakeLast(2).Select(e => e.Action));
+        Assert.Equal(admin.Email, log.Entries[^1].Actor);
     }
 
     [Fact]
