@@ -23,6 +23,9 @@ internal sealed class CeilingHost : IAsyncDisposable
 
     public RssSampler Memory { get; }
 
+    /// <summary>CPU seconds (user + system) the process has used so far.</summary>
+    public double CpuSeconds => ProcessCpu.Seconds(process.Id) ?? double.NaN;
+
     public static async Task<CeilingHost> StartAsync()
     {
         var directory = BenchPaths.NewTempDirectory("ceiling");

@@ -4,7 +4,7 @@ using System.Text;
 namespace Coffer.Bench.Harness;
 
 /// <summary>What a finished child process did: exit code, wall time, output, peak RSS.</summary>
-internal sealed record ChildResult(int ExitCode, double Seconds, string Stdout, string Stderr, long PeakRssBytes)
+internal sealed record ChildResult(int ExitCode, double Seconds, string Stdout, string Stderr, long PeakRssBytes, double CpuSeconds)
 {
     public ChildResult EnsureSuccess(string what) => ExitCode == 0
         ? this
@@ -36,7 +36,7 @@ internal static class ChildProcess
         };
         if (timeOutput is not null)
         {
-            foreach (var argument in new[] { "-f", "%M", "-o", timeOutput, fileName })
+            foreach (var argument in new[] { "-f", "%M %U %S", "-o", timeOutput, fileName })
                 info.ArgumentList.Add(argument);
         }
 
@@ -73,17 +73,22 @@ internal static class ChildProcess
 
         var seconds = watch.Elapsed.TotalSeconds;
         var peak = sampler.HighWaterMark;
+        var cpu = double.NaN;
         if (timeOutput is not null && File.Exists(timeOutput))
         {
             var lines = (await File.ReadAllLinesAsync(timeOutput)).Where(l => l.Length > 0).ToArray();
             File.Delete(timeOutput);
-            if (lines.Length > 0 && long.TryParse(lines[^1], System.Globalization.CultureInfo.InvariantCulture, out var kilobytes))
+            var fields = lines.Length > 0 ? lines[^1].Split(' ') : [];
+            if (fields.Length == 3 && long.TryParse(fields[0], System.Globalization.CultureInfo.InvariantCulture, out var kilobytes))
+            {
                 peak = kilobytes * 1024;
+                cpu = double.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture) + double.Parse(fields[2], System.Globalization.CultureInfo.InvariantCulture);
+            }
         }
 
         // GNU time's own exit code is the child's.
         lock (stdout)
         lock (stderr)
-            return new ChildResult(process.ExitCode, seconds, stdout.ToString(), stderr.ToString(), peak);
+            return new ChildResult(process.ExitCode, seconds, stdout.ToString(), stderr.ToString(), peak, cpu);
     }
 }

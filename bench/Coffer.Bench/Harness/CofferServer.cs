@@ -48,6 +48,9 @@ internal sealed class CofferServer : IAsyncDisposable
 
     public RssSampler Memory { get; }
 
+    /// <summary>CPU seconds (user + system) the process has used so far.</summary>
+    public double CpuSeconds => ProcessCpu.Seconds(process.Id) ?? double.NaN;
+
     public static async Task<CofferServer> StartAsync(string serverDll, string? dataDirectory = null, IReadOnlyDictionary<string, string>? extraSettings = null, bool keepData = false)
     {
         dataDirectory ??= BenchPaths.NewTempDirectory("server");

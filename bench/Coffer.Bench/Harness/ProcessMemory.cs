@@ -35,6 +35,28 @@ internal static class ProcessMemory
         long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
 }
 
+/// <summary>Reads a process's CPU time (user + system) from <c>/proc/&lt;pid&gt;/stat</c>.</summary>
+internal static class ProcessCpu
+{
+    private const double TicksPerSecond = 100;
+
+    /// <summary>User + system CPU seconds used so far; null when the process is gone.</summary>
+    public static double? Seconds(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/stat");
+            // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / TicksPerSecond;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+}
+
 /// <summary>Polls a process's RSS while it runs and keeps the highest values seen.</summary>
 internal sealed class RssSampler : IAsyncDisposable
 {

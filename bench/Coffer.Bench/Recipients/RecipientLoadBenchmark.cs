@@ -39,7 +39,11 @@ internal static class RecipientLoadBenchmark
             {
                 server.Memory.ResetWindow();
                 var load = MachineInfo.OneMinuteLoad();
+                var serverCpuBefore = server.CpuSeconds;
+                var generatorCpuBefore = Environment.CpuUsage.TotalTime.TotalSeconds;
                 var result = await generator.RunAsync(TimeSpan.FromSeconds(seconds), rate is { } r ? TimeSpan.FromSeconds(1 / r) : null);
+                var serverCpu = server.CpuSeconds - serverCpuBefore;
+                var generatorCpu = Environment.CpuUsage.TotalTime.TotalSeconds - generatorCpuBefore;
                 var all = result.LatenciesMs.Values.SelectMany(l => l).ToList();
                 var phase = new JsonObject
                 {
@@ -54,9 +58,13 @@ internal static class RecipientLoadBenchmark
                     ["latencyMs"] = Latencies(all),
                     ["latencyMsByKind"] = new JsonObject(result.LatenciesMs.Select(k => KeyValuePair.Create<string, JsonNode?>(k.Key, Latencies(k.Value)))),
                     ["serverPeakRssMiB"] = Stats.Round(server.Memory.WindowPeakRss / 1048576.0),
+                    ["serverCpuSeconds"] = Stats.Round(serverCpu, 2),
+                    ["serverCpuMsPerRequest"] = Stats.Round(serverCpu * 1000 / Math.Max(1, result.Requests + result.ErrorCount), 3),
+                    ["generatorCpuSeconds"] = Stats.Round(generatorCpu, 2),
+                    ["cpuShareOfTwoCores"] = Stats.Round((serverCpu + generatorCpu) / (result.Seconds * Environment.ProcessorCount), 3),
                     ["loadAverageAtStart"] = load,
                 };
-                Console.WriteLine($"  {name}: {result.Requests / result.Seconds:F0} req/s, p50 {Stats.Percentile(all, 50):F1} ms, p99 {Stats.Percentile(all, 99):F1} ms, errors {result.ErrorCount}");
+                Console.WriteLine($"  {name}: {result.Requests / result.Seconds:F0} req/s, p50 {Stats.Percentile(all, 50):F1} ms, p99 {Stats.Percentile(all, 99):F1} ms, errors {result.ErrorCount}, server CPU {serverCpu * 1000 / Math.Max(1, result.Requests):F2} ms/request, generator CPU {generatorCpu:F1} s");
                 phases.Add(phase);
             }
 

@@ -41,24 +41,28 @@ internal static class TransferBenchmark
             Console.WriteLine("client: " + driver.Description);
 
             var runs = new Dictionary<string, List<ChildResult>>();
+            var serverCpu = new Dictionary<string, List<double>>();
+            Task Measure(string name, Func<double> cpuOfServer, Func<Task<ChildResult>> run) => MeasureAsync(runs, serverCpu, name, cpuOfServer, run);
+            double Ceiling() => ceiling.CpuSeconds;
+            double Coffer() => server.CpuSeconds;
             var notes = new JsonArray();
             string? linkUrl = null;
             for (var rep = 0; rep < repetitions; rep++)
             {
-                await Measure(runs, "curlUpload", () => Curl(["-T", payload, "-H", "Expect:", "-o", "/dev/null", $"{ceiling.BaseAddress}/files/payload.bin"]));
-                await Measure(runs, "curlDownload", () => Curl(["-o", Path.Combine(work, "curl-down.bin"), $"{ceiling.BaseAddress}/files/payload.bin"]));
+                await Measure("curlUpload", Ceiling, () => Curl(["-T", payload, "-H", "Expect:", "-o", "/dev/null", $"{ceiling.BaseAddress}/files/payload.bin"]));
+                await Measure("curlDownload", Ceiling, () => Curl(["-o", Path.Combine(work, "curl-down.bin"), $"{ceiling.BaseAddress}/files/payload.bin"]));
                 await Verify(Path.Combine(work, "curl-down.bin"), sha);
-                await Measure(runs, "curlUploadFsync", () => Curl(["-T", payload, "-H", "Expect:", "-o", "/dev/null", $"{ceiling.BaseAddress}/files/payload-fsync.bin?fsync=true"]));
-                await Measure(runs, "cofferPut", () => driver.PutAsync(payload));
-                await Measure(runs, "cofferGet", () => driver.GetAsync("payload.bin", Path.Combine(work, "coffer-down.bin")));
+                await Measure("curlUploadFsync", Ceiling, () => Curl(["-T", payload, "-H", "Expect:", "-o", "/dev/null", $"{ceiling.BaseAddress}/files/payload-fsync.bin?fsync=true"]));
+                await Measure("cofferPut", Coffer, () => driver.PutAsync(payload));
+                await Measure("cofferGet", Coffer, () => driver.GetAsync("payload.bin", Path.Combine(work, "coffer-down.bin")));
                 await Verify(Path.Combine(work, "coffer-down.bin"), sha);
 
                 if (rep == 0)
                     linkUrl = await TryOpenLinkAsync(owner, server, http, driver, notes);
                 if (linkUrl is not null)
                 {
-                    await Measure(runs, "recipientPush", () => driver.PushAsync(linkUrl, payload));
-                    await Measure(runs, "recipientGet", () => driver.GetLinkAsync(linkUrl, Path.Combine(work, "recipient-down.bin")));
+                    await Measure("recipientPush", Coffer, () => driver.PushAsync(linkUrl, payload));
+                    await Measure("recipientGet", Coffer, () => driver.GetLinkAsync(linkUrl, Path.Combine(work, "recipient-down.bin")));
                     await Verify(Path.Combine(work, "recipient-down.bin"), sha);
                 }
 
@@ -100,6 +104,12 @@ internal static class TransferBenchmark
                 ["runsMBps"] = new JsonObject(runs.Select(r => KeyValuePair.Create<string, JsonNode?>(r.Key, ResultFile.Array(r.Value.Select(x => Stats.MBps(size, x.Seconds)))))),
                 ["medianMBps"] = new JsonObject(runs.Keys.Select(k => KeyValuePair.Create<string, JsonNode?>(k, Stats.Round(Median(k))))),
                 ["ratios"] = ratios,
+                ["cpuSecondsPerGiB"] = new JsonObject(runs.Select(r => KeyValuePair.Create<string, JsonNode?>(r.Key, new JsonObject
+                {
+                    ["client"] = Stats.Round(Stats.Median(r.Value.Select(x => x.CpuSeconds)) * (1L << 30) / size, 2),
+                    ["server"] = Stats.Round(Stats.Median(serverCpu[r.Key]) * (1L << 30) / size, 2),
+                }))),
+                ["cpuNote"] = "median user+system CPU seconds per GiB moved: client process (GNU time) and server process (/proc/<pid>/stat, before/after); the two processes share 2 cores with each other and with other work",
                 ["clientPeakRssMiB"] = new JsonObject(runs.Select(r => KeyValuePair.Create<string, JsonNode?>(r.Key, Stats.Round(r.Value.Max(x => x.PeakRssBytes) / 1048576.0)))),
                 ["serverPeakRssMiB"] = new JsonObject { ["coffer"] = Stats.Round(server.Memory.HighWaterMark / 1048576.0), ["ceiling"] = Stats.Round(ceiling.Memory.HighWaterMark / 1048576.0) },
                 ["notes"] = notes,
@@ -115,12 +125,17 @@ internal static class TransferBenchmark
         }
     }
 
-    private static async Task Measure(Dictionary<string, List<ChildResult>> runs, string name, Func<Task<ChildResult>> run)
+    private static async Task MeasureAsync(Dictionary<string, List<ChildResult>> runs, Dictionary<string, List<double>> serverCpu, string name, Func<double> cpuOfServer, Func<Task<ChildResult>> run)
     {
+        var before = cpuOfServer();
         var result = await run();
+        var used = cpuOfServer() - before;
         if (!runs.TryGetValue(name, out var list))
             runs[name] = list = [];
         list.Add(result);
+        if (!serverCpu.TryGetValue(name, out var cpu))
+            serverCpu[name] = cpu = [];
+        cpu.Add(used);
     }
 
     private static async Task Verify(string path, string sha)
