@@ -20,10 +20,10 @@ public static class ChangePassword
         CancellationToken cancellationToken)
     {
         var invalid = AccountInput.CheckAuthKey(request.CurrentAuthKey, "currentAuthKey", out var currentAuthKey);
-        var error1 = AccountInput.CheckKdf(request.Kdf, options.Value.MinimumKdfIterations, out var kdfSalt);
-        var error2 = AccountInput.CheckAuthKey(request.AuthKey, "authKey", out var authKey);
-        var error3 = AccountInput.CheckWrappedKey(request.WrappedAccountKey, "wrappedAccountKey", out var wrappedAccountKey);
-        invalid ??= error1 ?? error2 ?? error3;
+        var kdfError = AccountInput.CheckKdf(request.Kdf, options.Value.MinimumKdfIterations, out var kdfSalt);
+        var authKeyError = AccountInput.CheckAuthKey(request.AuthKey, "authKey", out var authKey);
+        var wrappedKeyError = AccountInput.CheckWrappedKey(request.WrappedAccountKey, "wrappedAccountKey", out var wrappedAccountKey);
+        invalid ??= kdfError ?? authKeyError ?? wrappedKeyError;
         if (invalid is not null)
         {
             return Problems.Invalid(invalid);

@@ -22,8 +22,8 @@ public static class Login
         var email = EmailAddress.Normalise(request.Email);
         var mode = request.Mode ?? Session.BearerKind;
         var invalid = mode is Session.BearerKind or Session.CookieKind ? null : "mode must be \"bearer\" or \"cookie\".";
-        var error1 = AccountInput.CheckAuthKey(request.AuthKey, "authKey", out var authKey);
-        invalid ??= error1;
+        var authKeyError = AccountInput.CheckAuthKey(request.AuthKey, "authKey", out var authKey);
+        invalid ??= authKeyError;
         if (invalid is not null)
         {
             return Problems.Invalid(invalid);

@@ -26,10 +26,10 @@ public static class Register
     {
         var email = EmailAddress.Normalise(request.Email);
         var invalid = !EmailAddress.IsValid(email) ? "email must be an email address." : null;
-        var error1 = AccountInput.CheckKdf(request.Kdf, options.Value.MinimumKdfIterations, out var kdfSalt);
-        var error2 = AccountInput.CheckAuthKey(request.AuthKey, "authKey", out var authKey);
-        var error3 = AccountInput.CheckWrappedKey(request.WrappedAccountKey, "wrappedAccountKey", out var wrappedAccountKey);
-        invalid ??= error1 ?? error2 ?? error3;
+        var kdfError = AccountInput.CheckKdf(request.Kdf, options.Value.MinimumKdfIterations, out var kdfSalt);
+        var authKeyError = AccountInput.CheckAuthKey(request.AuthKey, "authKey", out var authKey);
+        var wrappedKeyError = AccountInput.CheckWrappedKey(request.WrappedAccountKey, "wrappedAccountKey", out var wrappedAccountKey);
+        invalid ??= kdfError ?? authKeyError ?? wrappedKeyError;
         if (invalid is not null)
         {
             return Problems.Invalid(invalid);
