@@ -96,8 +96,12 @@ public sealed record AccessLogEntryDto(
 /// <summary>A page of a link's access log, oldest first; pass <c>NextAfter</c> as <c>after</c> for the next page (null: the end).</summary>
 public sealed record AccessLogPageDto(IReadOnlyList<AccessLogEntryDto> Entries, long? NextAfter);
 
-/// <summary>The result of walking a link's hash chain: intact, or the first sequence number whose row does not match.</summary>
-public sealed record AccessLogVerificationDto(bool Intact, long Checked, long? FirstBrokenSequence, string? Problem);
+/// <summary>
+/// The result of walking a link's hash chain: intact, or the first sequence number whose row does not match. <c>LastHash</c>
+/// (hex) is the hash of the newest row checked: a client that remembers it can later tell that rows were cut off the end,
+/// which a chain alone cannot show.
+/// </summary>
+public sealed record AccessLogVerificationDto(bool Intact, long Checked, long? FirstBrokenSequence, string? Problem, string? LastHash = null);
 
 /// <summary>Asks for a verification code to be mailed to <c>Email</c> (always answered 202).</summary>
 public sealed record LinkVerificationRequest(string Email);

@@ -117,7 +117,8 @@ public static class AccessLogChain
 
             if (problem is not null)
             {
-                return new AccessLogVerificationDto(false, checkedCount, Math.Min(row.Sequence, expectedSequence), problem);
+                return new AccessLogVerificationDto(false, checkedCount, Math.Min(row.Sequence, expectedSequence), problem,
+                    checkedCount == 0 ? null : Convert.ToHexStringLower(expectedPrevious));
             }
 
             expectedPrevious = row.Hash;
@@ -125,6 +126,6 @@ public static class AccessLogChain
             checkedCount++;
         }
 
-        return new AccessLogVerificationDto(true, checkedCount, null, null);
+        return new AccessLogVerificationDto(true, checkedCount, null, null, checkedCount == 0 ? null : Convert.ToHexStringLower(expectedPrevious));
     }
 }

@@ -53,7 +53,7 @@ internal sealed partial class NotificationDigestService(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
-        catch (Exception error) when (error is DbUpdateException or InvalidOperationException)
+        catch (Exception error) when (error is not OperationCanceledException)
         {
             LogFailed(linkId, error);
         }

@@ -176,6 +176,22 @@ public sealed class LinkOwnerTests(LinkAppFactory factory) : IClassFixture<LinkA
     }
 
     [Fact]
+    public async Task PlainLink_WhenPolicyDisablesDownloads_PreviewsButRefusesDownloads()
+    {
+        var admin = await TestAccounts.CreateAsync(factory);
+        await LinkKit.CreateOrganizationAsync(factory, admin, new OrganizationPolicyDto(true, DisableDownloads: true, null, null));
+        var link = await LinkKit.CreateAsync(factory, LinkPermissions.Access, admin, r => r with { RequireEmail = true });
+        var recipient = await LinkKit.VerifiedRecipientAsync(factory, link);
+
+        var download = await recipient.GetAsync($"/api/l/{link.Id}/versions/1/content?purpose=download");
+        var preview = await recipient.GetAsync($"/api/l/{link.Id}/versions/1/content?purpose=preview");
+
+        await TestAccounts.AssertProblemAsync(download, HttpStatusCode.Forbidden, ErrorCodes.DownloadDisabled);
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        Assert.Equal(LinkStatuses.Active, (await admin.Client.GetFromJsonAsync<LinkDto>($"/api/links/{link.Id}"))!.Status);
+    }
+
+    [Fact]
     public async Task AdminOfOrganization_ListsEveryLinkWithCreator_ReadsLogsAndRevokes()
     {
         var admin = await TestAccounts.CreateAsync(factory);
