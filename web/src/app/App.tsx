@@ -12,7 +12,7 @@ export function App() {
   const route = routeOf(location.pathname);
   switch (route.page) {
     case 'owner':
-      return <OwnerPage />;
+      return <OwnerPage section={route.section ?? 'files'} />;
     case 'recipient':
       return <RecipientPage />;
     default:

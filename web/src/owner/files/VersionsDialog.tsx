@@ -1,0 +1,101 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { files as filesApi, type VersionList } from '../../api/owner';
+import { plaintextLength } from '../../crypto';
+import { Dialog, ErrorNote, formatBytes, formatDate, useAction } from '../ui';
+import { downloadVersion } from './download';
+import type { NamedFile } from './fileCrypto';
+import { uploadNewVersion, type OwnerContext } from './upload';
+
+/** A file's versions (who, when), each downloadable or made current; a new version can be uploaded (same format only). */
+export function VersionsDialog(props: { ctx: OwnerContext; item: NamedFile; onClose: () => void; onChanged: () => Promise<void> }) {
+  const { file } = props.item;
+  const [list, setList] = useState<VersionList | null>(null);
+  const [uploading, setUploading] = useState<number | null>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const action = useAction();
+
+  const load = async () => setList(await filesApi.versions(file.id));
+  useEffect(() => {
+    void action.run(load);
+  }, [file.id]);
+
+  const makeCurrent = (n: number) =>
+    void action.run(async () => {
+      await filesApi.makeCurrent(file.id, n);
+      await load();
+      await props.onChanged();
+    });
+
+  const uploadVersion = (picked: File | undefined) => {
+    if (!picked) return;
+    setUploading(0);
+    void action.run(async () => {
+      try {
+        const latest = await filesApi.get(file.id);
+        await uploadNewVersion(props.ctx, latest, picked, (p) => setUploading(p.total ? Math.floor((p.sent / p.total) * 100) : 0));
+      } finally {
+        setUploading(null);
+      }
+      await load();
+      await props.onChanged();
+    });
+  };
+
+  return (
+    <Dialog title={`Versions of “${props.item.name ?? 'unnamed file'}”`} onClose={props.onClose} testId="versions-dialog">
+      <div class="row">
+        <button type="button" onClick={() => inputRef.current?.click()} disabled={uploading !== null}>
+          Upload new version
+        </button>
+        <input
+          ref={inputRef}
+          type="file"
+          class="visually-hidden"
+          tabIndex={-1}
+          aria-label="New version"
+          data-testid="version-input"
+          onChange={(e) => {
+            const picked = e.currentTarget.files?.[0];
+            e.currentTarget.value = '';
+            uploadVersion(picked);
+          }}
+        />
+        <span class="muted">Same format only (.{file.extension || 'no extension'}).</span>
+      </div>
+      {uploading !== null && <progress max={100} value={uploading} aria-label="New version upload" />}
+      <ErrorNote error={action.error} />
+      {!list && !action.error && <p class="muted">Loading…</p>}
+      {list && (
+        <ol class="versions" aria-label="Versions, newest first">
+          {list.versions.map((v) => (
+            <li key={v.number} data-testid="version-row" data-number={v.number}>
+              <strong>Version {v.number}</strong>
+              {v.number === list.latest && <span class="badge">current</span>}
+              <span class="muted">
+                {' '}
+                {formatBytes(plaintextLength(v.ciphertextLength))} · by {v.uploader} · {formatDate(v.createdAt)}
+                {v.restoredFrom !== null && ` · restored from version ${v.restoredFrom}`}
+              </span>
+              <span class="actions">
+                <button type="button" aria-label={`Download version ${v.number}`} onClick={() => void action.run(() => downloadVersion(props.ctx.accountKey, file, v))}>
+                  Download
+                </button>
+                {v.number !== list.latest && (
+                  <button type="button" aria-label={`Make version ${v.number} current`} onClick={() => makeCurrent(v.number)}>
+                    Make current
+                  </button>
+                )}
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
+      {list && list.hiddenCount > 0 && (
+        <p class="muted">
+          {list.hiddenCount} older version{list.hiddenCount === 1 ? ' is' : 's are'} kept but not available on your plan.
+        </p>
+      )}
+    </Dialog>
+  );
+}
+

@@ -1,0 +1,34 @@
+import { toApiError } from '../../api/http';
+import { files as filesApi, type FileItem, type Version } from '../../api/owner';
+import { openStream } from '../../crypto';
+import { downloadCapability, prepareSave } from '../../download/saveToDisk';
+import { fileKeyOf, openVersion } from './fileCrypto';
+
+/**
+ * Saves one version to disk as a stream: each segment is verified before it is written, and the plaintext and ciphertext
+ * SHA-256 and the size are compared with the sealed metadata at the end (a mismatch fails the save). Call from a click:
+ * the save location is asked for before any byte is fetched.
+ */
+export async function downloadVersion(accountKey: Uint8Array, file: FileItem, version: Version, onProgress?: (done: number, total: number) => void): Promise<void> {
+  const fileKey = await fileKeyOf(accountKey, file);
+  const { contentKey, metadata } = await openVersion(fileKey, file.id, version);
+  const capability = await downloadCapability(metadata.size);
+  if (capability.method === null) throw new Error(capability.reason);
+  const save = await prepareSave({ fileName: metadata.name, size: metadata.size, mediaType: metadata.mediaType }, capability);
+  const response = await fetch(filesApi.contentPath(file.id, version.number), { credentials: 'same-origin' });
+  if (!response.ok || !response.body) throw await toApiError(response);
+  let received = 0;
+  const counted = response.body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        received += chunk.length;
+        onProgress?.(received, version.ciphertextLength);
+        controller.enqueue(chunk);
+      },
+    }),
+  );
+  const plaintext = counted.pipeThrough(
+    openStream({ contentKey, fileId: file.id, contentId: version.contentId }, { sha256: metadata.sha256, ciphertextSha256: metadata.ciphertextSha256, size: metadata.size }),
+  );
+  await save(plaintext);
+}
