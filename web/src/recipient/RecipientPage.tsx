@@ -1,7 +1,12 @@
-import { useMemo } from 'preact/hooks';
-import { CofferCryptoError, parseLinkLocation, type ParsedLink } from '../crypto';
+import { useEffect, useMemo, useReducer, useState } from 'preact/hooks';
+import { CofferCryptoError, linkTokenHeader, parseLinkLocation, type ParsedLink } from '../crypto';
+import { ApiError } from '../api/http';
+import { RecipientApi } from '../api/recipient';
 import { Layout } from '../app/Layout';
-import { SelfCheckStatus } from '../app/SelfCheckStatus';
+import { flowReducer, initialFlow } from './flow';
+import { VerifyEmail } from './VerifyEmail';
+import { LinkFileView } from './LinkFileView';
+import './recipient.css';
 
 /** Reads the link from the address; the secret stays in this page's memory and is never sent anywhere. */
 function readLink(): ParsedLink | string {
@@ -13,7 +18,7 @@ function readLink(): ParsedLink | string {
   }
 }
 
-/** Placeholder for the recipient page (verify email, file card, versions), built on the link API next. */
+/** The page a link opens: verify the email when the link asks for it, then the file, its previews and versions. */
 export function RecipientPage() {
   const link = useMemo(readLink, []);
   if (typeof link === 'string') {
@@ -28,13 +33,61 @@ export function RecipientPage() {
   }
   return (
     <Layout>
-      <section class="card" data-testid="recipient-page" data-link-id={link.linkId}>
-        <h1>A file was shared with you</h1>
-        <p class="muted">
-          Link <code>{link.linkId}</code>. Its key is in this address only and never leaves your browser.
-        </p>
-        <SelfCheckStatus />
-      </section>
+      <div class="recipient" data-testid="recipient-page" data-link-id={link.linkId}>
+        <RecipientFlow link={link} />
+      </div>
     </Layout>
   );
+}
+
+function RecipientFlow({ link }: { link: ParsedLink }) {
+  const [api, setApi] = useState<RecipientApi | null>(null);
+  const [state, dispatch] = useReducer(flowReducer, initialFlow);
+
+  useEffect(() => {
+    let cancelled = false;
+    (async () => {
+      const client = new RecipientApi(link.linkId, await linkTokenHeader(link.secret, link.linkId));
+      if (cancelled) return;
+      setApi(client);
+      try {
+        // A session cookie from earlier (a reload) opens the file straight away.
+        await client.versions();
+        dispatch({ type: 'opened' });
+      } catch (error) {
+        if (!(error instanceof ApiError && error.errorCode === 'link-session-required')) throw error;
+        const gate = await client.gate();
+        if (gate.requireEmail) {
+          dispatch({ type: 'needs-email' });
+        } else {
+          await client.openSession();
+          dispatch({ type: 'opened' });
+        }
+      }
+    })().catch((error: unknown) => !cancelled && dispatch({ type: 'failed', error }));
+    return () => {
+      cancelled = true;
+    };
+  }, [link]);
+
+  switch (state.step) {
+    case 'checking':
+      return (
+        <section class="card" aria-busy="true">
+          <p class="muted" role="status">Opening the link…</p>
+        </section>
+      );
+    case 'closed':
+      return (
+        <section class="card problem" role="alert" data-testid="link-closed">
+          <h1>{state.title}</h1>
+          <p>{state.message}</p>
+        </section>
+      );
+    case 'email':
+    case 'code':
+      return <VerifyEmail api={api!} state={state} dispatch={dispatch} />;
+    case 'ready':
+      return <LinkFileView api={api!} secret={link.secret} onClosed={(error) => dispatch({ type: 'failed', error })} />;
+  }
 }
