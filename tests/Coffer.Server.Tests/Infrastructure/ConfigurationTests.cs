@@ -26,6 +26,8 @@ public sealed class ConfigurationTests
     [InlineData("Plans:Business:VersionsAvailable", "-1")]
     [InlineData("Plans:Personal:MaxFileSizeBytes", "0")]
     [InlineData("Security:ServerSecret", "too-short")]
+    [InlineData("ReverseProxy:KnownProxies:0", "not-an-ip")]
+    [InlineData("Storage:DataDirectory", "")]
     public void InvalidSetting_FailsAtStart_NamingTheSetting(string key, string value)
     {
         using var factory = new MisconfiguredFactory(key, value);

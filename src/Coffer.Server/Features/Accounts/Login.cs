@@ -17,6 +17,7 @@ public static class Login
         Sessions sessions,
         Me.Reader accounts,
         EmailRateLimiter emailLimiter,
+        TimeProvider time,
         CancellationToken cancellationToken)
     {
         var email = EmailAddress.Normalise(request.Email);
@@ -51,6 +52,9 @@ public static class Login
             return Problems.Of(ErrorCodes.EmailNotConfirmed, "Confirm the email address with the code mailed to it first.");
         }
 
+        // Expired sessions are useless; a login is a natural moment to drop this account's.
+        var now = time.GetUtcNow();
+        await db.Set<Session>().Where(s => s.AccountId == account.Id && s.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
         var (token, expiresAt) = sessions.Create(db, account.Id, mode);
         await db.SaveChangesAsync(cancellationToken);
         if (mode == Session.CookieKind)

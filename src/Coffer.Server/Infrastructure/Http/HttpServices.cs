@@ -31,11 +31,11 @@ public static class HttpServices
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            foreach (var proxy in builder.Configuration.GetSection("ReverseProxy:KnownProxies").Get<string[]>() ?? [])
+            foreach (var entry in builder.Configuration.GetSection("ReverseProxy:KnownProxies").GetChildren())
             {
-                options.KnownProxies.Add(IPAddress.TryParse(proxy, out var address)
+                options.KnownProxies.Add(IPAddress.TryParse(entry.Value, out var address)
                     ? address
-                    : throw new OptionsValidationException("ReverseProxy:KnownProxies", typeof(ForwardedHeadersOptions), [$"ReverseProxy:KnownProxies must list IP addresses; \"{proxy}\" is not one."]));
+                    : throw new OptionsValidationException(entry.Path, typeof(ForwardedHeadersOptions), [$"{entry.Path} must be an IP address; \"{entry.Value}\" is not one."]));
             }
         });
         return builder;
