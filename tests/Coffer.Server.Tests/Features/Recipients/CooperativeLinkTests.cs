@@ -85,6 +85,33 @@ public sealed class CooperativeLinkTests(LinkAppFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task NoTokenCodeOrSession_EverReachesTheLogs()
+    {
+        var link = await LinkKit.CreateAsync(factory);
+        var client = LinkKit.Recipient(factory, link);
+        var email = TestAccounts.NewEmail("quiet");
+        var code = await LinkKit.RequestCodeAsync(client, link.Id, email);
+        var session = await LinkKit.OpenSessionAsync(client, link.Id, email, code);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", session.Token);
+        Assert.Equal(HttpStatusCode.Created, (await LinkKit.CommitThroughLinkAsync(client, link.Id, 1)).StatusCode);
+
+        var logs = string.Join('\n', factory.Logs);
+
+        Assert.DoesNotContain(link.Token, logs, StringComparison.Ordinal);
+        Assert.DoesNotContain(session.Token!, logs, StringComparison.Ordinal);
+        Assert.DoesNotContain(LinkKit.HashOf(link.Token), logs, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_DescribesTheLinkRoutes()
+    {
+        var document = await factory.CreateClient().GetStringAsync("/openapi/v1.json");
+
+        Assert.Contains("\"/api/l/{linkId}/session\"", document, StringComparison.Ordinal);
+        Assert.Contains("\"/api/links/{id}/log/verify\"", document, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Recipient_DownloadsWithRange()
     {
         var link = await LinkKit.CreateAsync(factory);
