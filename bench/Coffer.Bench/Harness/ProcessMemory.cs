@@ -2,24 +2,33 @@ using System.Globalization;
 
 namespace Coffer.Bench.Harness;
 
+/// <summary>One reading of a process's memory, in bytes.</summary>
+internal readonly record struct MemorySample(long Rss, long Peak, long Anon, long File, long Shmem);
+
 /// <summary>Reads a process's resident set from <c>/proc/&lt;pid&gt;/status</c>.</summary>
 internal static class ProcessMemory
 {
-    /// <summary>(VmRSS, VmHWM) in bytes; null when the process is gone.</summary>
-    public static (long Rss, long Peak)? Read(int pid)
+    /// <summary>VmRSS, VmHWM and the RSS split (anonymous, file-backed, shared memory) in bytes; null when the process is gone.</summary>
+    public static MemorySample? Read(int pid)
     {
         try
         {
-            long rss = 0, peak = 0;
+            long rss = 0, peak = 0, anon = 0, file = 0, shmem = 0;
             foreach (var line in File.ReadLines($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/status"))
             {
                 if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
                     rss = Kilobytes(line) * 1024;
                 else if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
                     peak = Kilobytes(line) * 1024;
+                else if (line.StartsWith("RssAnon:", StringComparison.Ordinal))
+                    anon = Kilobytes(line) * 1024;
+                else if (line.StartsWith("RssFile:", StringComparison.Ordinal))
+                    file = Kilobytes(line) * 1024;
+                else if (line.StartsWith("RssShmem:", StringComparison.Ordinal))
+                    shmem = Kilobytes(line) * 1024;
             }
 
-            return (rss, peak);
+            return new MemorySample(rss, peak, anon, file, shmem);
         }
         catch (IOException)
         {
@@ -92,15 +101,28 @@ internal sealed class RssSampler : IAsyncDisposable
 
     public long LastRss { get; private set; }
 
-    public void ResetWindow() => WindowPeakRss = LastRss;
+    /// <summary>The sample at which <see cref="WindowPeakRss"/> was seen (its anonymous / file / shared split).</summary>
+    public MemorySample WindowPeakSample { get; private set; }
+
+    /// <summary>The highest anonymous (private heap and stacks) RSS sampled over the process's life.</summary>
+    public long PeakAnon { get; private set; }
+
+    public void ResetWindow()
+    {
+        WindowPeakRss = LastRss;
+        WindowPeakSample = default;
+    }
 
     public void Sample()
     {
         if (ProcessMemory.Read(pid) is not { } memory)
             return;
         LastRss = memory.Rss;
+        if (memory.Rss >= WindowPeakRss)
+            WindowPeakSample = memory;
         WindowPeakRss = Math.Max(WindowPeakRss, memory.Rss);
         HighWaterMark = Math.Max(HighWaterMark, memory.Peak);
+        PeakAnon = Math.Max(PeakAnon, memory.Anon);
     }
 
     public async ValueTask DisposeAsync()

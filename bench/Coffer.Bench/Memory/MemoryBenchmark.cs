@@ -13,6 +13,14 @@ internal static class MemoryBenchmark
 {
     private const double MiB = 1048576.0;
 
+    private static JsonObject Split(MemorySample sample) => new()
+    {
+        ["rss"] = Stats.Round(sample.Rss / MiB),
+        ["anonymous"] = Stats.Round(sample.Anon / MiB),
+        ["file"] = Stats.Round(sample.File / MiB),
+        ["shmem"] = Stats.Round(sample.Shmem / MiB),
+    };
+
     public static async Task<int> RunAsync(string[] args)
     {
         var options = new Options(args);
@@ -55,12 +63,14 @@ internal static class MemoryBenchmark
                 var put = await driver.PutAsync(payload);
                 server.Memory.Sample();
                 var putPeak = server.Memory.WindowPeakRss;
+                var putSplit = server.Memory.WindowPeakSample;
 
                 server.Memory.ResetWindow();
                 var download = Path.Combine(work, "down.bin");
                 var get = await driver.GetAsync("payload.bin", download);
                 server.Memory.Sample();
                 var getPeak = server.Memory.WindowPeakRss;
+                var getSplit = server.Memory.WindowPeakSample;
                 var same = await RandomFile.Sha256Async(download) == sha;
                 File.Delete(download);
                 if (!same)
@@ -73,6 +83,9 @@ internal static class MemoryBenchmark
                     ["serverPeakRssDuringPutMiB"] = Stats.Round(putPeak / MiB),
                     ["serverPeakRssDuringGetMiB"] = Stats.Round(getPeak / MiB),
                     ["serverHighWaterMarkMiB"] = Stats.Round(server.Memory.HighWaterMark / MiB),
+                    ["serverPeakAnonMiB"] = Stats.Round(server.Memory.PeakAnon / MiB),
+                    ["serverPeakSplitPutMiB"] = Split(putSplit),
+                    ["serverPeakSplitGetMiB"] = Split(getSplit),
                     ["clientPeakRssPutMiB"] = Stats.Round(put.PeakRssBytes / MiB),
                     ["clientPeakRssGetMiB"] = Stats.Round(get.PeakRssBytes / MiB),
                     ["putSeconds"] = Stats.Round(put.Seconds, 2),
@@ -114,6 +127,7 @@ internal static class MemoryBenchmark
                 ["server"] = "src/Coffer.Server Release build, a fresh process and data directory per size; settings: " + string.Join(", ", CofferServer.BenchSettings.Select(s => $"{s.Key}={s.Value}")),
                 ["serverMeasure"] = "VmRSS polled every 50 ms from /proc/<pid>/status per phase, and the process's VmHWM (peak over its whole life, startup included)",
                 ["clientMeasure"] = "peak RSS of the client process (GNU time %M = wait4 ru_maxrss)",
+                ["rssSplit"] = "RssAnon = the process's private memory (GC heap, native buffers, stacks); RssFile = mapped files (the runtime, framework and ICU libraries; shared with other .NET processes and reclaimable); RssShmem = shared memory (the runtime's W^X double-mapped JIT code)",
             },
             ["results"] = results,
             ["summary"] = summary,
