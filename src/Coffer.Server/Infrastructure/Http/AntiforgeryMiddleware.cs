@@ -25,8 +25,11 @@ internal sealed class AntiforgeryMiddleware(RequestDelegate next)
         await next(context);
     }
 
+    // Link recipient routes never act on the owner's cookie session; their required X-Coffer-Link-Token header already
+    // cannot be sent cross-site, so an owner logged in in the same browser must not break a recipient page.
     private static bool RequiresCheck(HttpContext context) =>
-        !HttpMethods.IsGet(context.Request.Method)
+        !context.Request.Path.StartsWithSegments("/api/l", StringComparison.Ordinal)
+        && !HttpMethods.IsGet(context.Request.Method)
         && !HttpMethods.IsHead(context.Request.Method)
         && !HttpMethods.IsOptions(context.Request.Method)
         && context.User.FindFirst(MethodClaim)?.Value == CookieMethod;

@@ -241,6 +241,22 @@ public sealed class RecipientGateTests(LinkAppFactory factory) : IClassFixture<L
         Assert.True(gate.Cooperative);
     }
 
+    [Fact]
+    public async Task BrowserLoggedInAsAnOwner_CanStillUseARecipientPage_WhileOwnerWritesKeepTheirAntiforgeryCheck()
+    {
+        var link = await LinkKit.CreateAsync(factory);
+        var browser = LinkKit.Recipient(factory, link);
+        var login = await browser.PostAsJsonAsync("/api/accounts/login",
+            new Coffer.Contracts.Accounts.LoginRequest(link.Owner.Email, Coffer.Server.Infrastructure.Security.Base64Url.Encode(link.Owner.AuthKey), "cookie"));
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+
+        var recipientWrite = await browser.PostAsJsonAsync($"/api/l/{link.Id}/verification", new LinkVerificationRequest(TestAccounts.NewEmail()));
+        var ownerWrite = await browser.PostAsJsonAsync("/api/links", LinkKit.NewRequest(link.File.Id, LinkPermissions.Access, LinkKit.NewToken()));
+
+        Assert.Equal(HttpStatusCode.Accepted, recipientWrite.StatusCode);
+        await TestAccounts.AssertProblemAsync(ownerWrite, HttpStatusCode.Forbidden, ErrorCodes.AntiforgeryFailed);
+    }
+
     private static async Task<string> ShapeAsync(HttpResponseMessage response)
     {
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
