@@ -139,9 +139,16 @@ public static class RecipientCommands
             {
                 http.Timeout = Timeout.InfiniteTimeSpan;
                 var limit = parse.GetValue(count);
-                environment.Info("Watching for new versions (Ctrl+C to stop)…");
                 var seen = 0;
-                await foreach (var added in session.WatchAsync(cancellationToken))
+                var announced = false;
+                void Connected()
+                {
+                    if (!announced)
+                        Console.Error.WriteLine("Watching for new versions (Ctrl+C to stop)…");
+                    announced = true;
+                }
+
+                await foreach (var added in session.WatchAsync(Connected, cancellationToken))
                 {
                     if (environment.Json)
                         environment.WriteJson(added);

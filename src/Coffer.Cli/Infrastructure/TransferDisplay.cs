@@ -56,7 +56,8 @@ public static class TransferDisplay
             }
 
             var now = clock.Elapsed;
-            if ((p.Done < p.Total && now - lastPrint < TimeSpan.FromMilliseconds(500)) || p.Done == lastDone)
+            // At most twice a second, but at least every 16 MiB, so logs of fast transfers still show their course.
+            if ((p.Done < p.Total && now - lastPrint < TimeSpan.FromMilliseconds(500) && p.Done - lastDone < 16 * 1024 * 1024) || p.Done == lastDone)
                 return;
             lastPrint = now;
             lastDone = p.Done;

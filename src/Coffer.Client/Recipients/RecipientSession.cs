@@ -139,8 +139,11 @@ public sealed class RecipientSession
 
     public Task<CommitVersionResponse> MakeCurrentAsync(int number, CancellationToken cancellationToken = default) => Api.MakeCurrentAsync(number, cancellationToken);
 
-    /// <summary>Follows the link's event stream, yielding each new version; reconnects with Last-Event-ID after a dropped connection.</summary>
-    public async IAsyncEnumerable<VersionAddedEvent> WatchAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Follows the link's event stream, yielding each new version; reconnects with Last-Event-ID after a dropped connection.
+    /// <paramref name="connected"/> runs each time the server has accepted the subscription (events from then on are seen).
+    /// </summary>
+    public async IAsyncEnumerable<VersionAddedEvent> WatchAsync(Action? connected = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         string? lastEventId = null;
         var failures = 0;
@@ -165,6 +168,7 @@ public sealed class RecipientSession
             {
                 await ApiConnection.EnsureSuccessAsync(response, cancellationToken);
                 failures = 0;
+                connected?.Invoke();
                 var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
                 await using (stream)
                 {
