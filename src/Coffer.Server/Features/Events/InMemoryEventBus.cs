@@ -6,6 +6,9 @@ namespace Coffer.Server.Features.Events;
 public sealed class InMemoryEventBus : IEventBus
 {
     public const int RingSize = 256;
+
+    /// <summary>Topics kept; beyond it the quietest topic without subscribers is forgotten (its late reconnects replay nothing).</summary>
+    public const int MaxTopics = 10_000;
     private const int SubscriberBuffer = 1024;
 
     private readonly Lock _gate = new();
@@ -18,6 +21,7 @@ public sealed class InMemoryEventBus : IEventBus
         {
             var published = new ServerEvent(++_lastId, name, data);
             var state = TopicOf(topic);
+            state.LastId = published.Id;
             state.Ring.Enqueue(published);
             if (state.Ring.Count > RingSize)
             {
@@ -62,6 +66,11 @@ public sealed class InMemoryEventBus : IEventBus
     {
         if (!_topics.TryGetValue(topic, out var state))
         {
+            if (_topics.Count >= MaxTopics)
+            {
+                ForgetQuietestTopic();
+            }
+
             state = new Topic();
             _topics[topic] = state;
         }
@@ -69,10 +78,31 @@ public sealed class InMemoryEventBus : IEventBus
         return state;
     }
 
+    private void ForgetQuietestTopic()
+    {
+        string? quietest = null;
+        var quietestId = long.MaxValue;
+        foreach (var (name, state) in _topics)
+        {
+            if (state.Subscribers.Count == 0 && state.LastId < quietestId)
+            {
+                quietest = name;
+                quietestId = state.LastId;
+            }
+        }
+
+        if (quietest is not null)
+        {
+            _topics.Remove(quietest);
+        }
+    }
+
     private sealed class Topic
     {
         public Queue<ServerEvent> Ring { get; } = new();
 
         public List<Channel<ServerEvent>> Subscribers { get; } = [];
+
+        public long LastId { get; set; }
     }
 }
