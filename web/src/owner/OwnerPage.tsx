@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { AdminCenter } from '../admin/AdminCenter';
-import { ApiError } from '../api/http';
+import { ApiError, csrfToken } from '../api/http';
 import { accounts, type Account } from '../api/owner';
 import { ownerPath, routeOf, type OwnerSection } from '../app/route';
 import { AuthPanel, UnlockPanel } from './auth/AuthPanel';
@@ -24,7 +24,11 @@ export function OwnerPage({ section: initial }: { section: OwnerSection }) {
   const [section, setSection] = useState<OwnerSection>(initial);
 
   useEffect(() => {
-    accounts.me().then(
+    // The anti-forgery cookie is set with the session and cleared at logout: without it there is no session to ask about
+    // (and no 401 to log in the console).
+    if (csrfToken() === undefined) setSession({ state: 'anonymous' });
+    else
+      accounts.me().then(
       (account) => setSession({ state: 'locked', account }),
       (error) => setSession(error instanceof ApiError && error.status === 401 ? { state: 'anonymous' } : { state: 'error', error }),
     );

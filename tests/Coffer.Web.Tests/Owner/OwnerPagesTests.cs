@@ -1,0 +1,76 @@
+using Coffer.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Coffer.Web.Tests.Owner;
+
+/// <summary>The owner pages against the real server: sign up with the mailed code, upload a real PDF, share, Shared Links, access log.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class OwnerPagesTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task Owner_SignsUp_UploadsPdfByDrop_SharesCooperatively_SeesBadgeAndIntactLog_RevokesALink()
+    {
+        await using var server = await CofferServerProcess.StartAsync();
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var owner = new OwnerDriver(page, server);
+
+        await owner.SignUpAsync("alice@example.com");
+        await Assertions.Expect(page.GetByTestId("empty")).ToBeVisibleAsync();
+        await owner.DropFileAsync("Quarterly report.pdf", OwnerDriver.SamplePdf(), "application/pdf");
+        await Assertions.Expect(owner.FileRow("Quarterly report.pdf")).ToContainTextAsync("v1");
+
+        // The share dialog: cooperative options are shown as forced on or not available.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Share Quarterly report.pdf", Exact = true }).ClickAsync();
+        var dialog = page.GetByTestId("share-dialog");
+        await dialog.GetByLabel("Can modify").CheckAsync();
+        await Assertions.Expect(dialog.GetByLabel("Access log")).ToBeCheckedAsync();
+        await Assertions.Expect(dialog.GetByLabel("Access log")).ToBeDisabledAsync();
+        await Assertions.Expect(dialog.GetByLabel("Require email")).ToBeCheckedAsync();
+        await Assertions.Expect(dialog.GetByLabel("Disable download")).Not.ToBeCheckedAsync();
+        await Assertions.Expect(dialog.GetByLabel("Disable download")).ToBeDisabledAsync();
+        await Assertions.Expect(dialog.GetByLabel("Watermark")).ToBeDisabledAsync();
+        await Assertions.Expect(dialog.GetByLabel("Email me about new versions")).ToBeEnabledAsync();
+        await dialog.GetByLabel("Can access").CheckAsync();
+        await Assertions.Expect(dialog.GetByLabel("Disable download")).ToBeEnabledAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
+
+        var cooperativeUrl = await owner.CreateLinkAsync("Quarterly report.pdf", canModify: true);
+        var plainUrl = await owner.CreateLinkAsync("Quarterly report.pdf", canModify: false);
+        Assert.NotEqual(cooperativeUrl, plainUrl);
+
+        await owner.OpenSectionAsync("Shared links");
+        var rows = page.GetByTestId("link-row");
+        await Assertions.Expect(rows).ToHaveCountAsync(2);
+        var cooperative = rows.Filter(new() { Has = page.GetByTestId("coop-badge") });
+        await Assertions.Expect(cooperative).ToHaveCountAsync(1);
+        await Assertions.Expect(cooperative).ToContainTextAsync("Quarterly report.pdf");
+        Assert.Contains(await cooperative.GetAttributeAsync("data-link-id") ?? "?", cooperativeUrl, StringComparison.Ordinal);
+
+        // Revoke the plain link (confirming the browser's question); its log records creation and revocation, chain intact.
+        var plain = rows.Filter(new() { HasNot = page.GetByTestId("coop-badge") });
+        page.Dialog += (_, d) => _ = d.AcceptAsync();
+        await plain.GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
+        await Assertions.Expect(plain).ToHaveAttributeAsync("data-status", "revoked");
+        await plain.GetByRole(AriaRole.Button, new() { Name = "Access log" }).ClickAsync();
+        await Assertions.Expect(plain.GetByTestId("log-entry")).ToHaveCountAsync(2);
+        await Assertions.Expect(plain.GetByTestId("log-entry").First).ToHaveAttributeAsync("data-action", "created");
+        await Assertions.Expect(plain.GetByTestId("log-entry").Last).ToHaveAttributeAsync("data-action", "revoked");
+        await Assertions.Expect(plain.GetByTestId("chain-check")).ToHaveAttributeAsync("data-intact", "true");
+
+        // A reload keeps the session but not the key: the password unlocks the files again.
+        await page.ReloadAsync();
+        await page.GetByLabel("Password").FillAsync(OwnerDriver.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Unlock" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("links-view")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Assertions.Expect(page.GetByTestId("link-row").Filter(new() { Has = page.GetByTestId("coop-badge") })).ToContainTextAsync("Quarterly report.pdf");
+
+        await page.SetViewportSizeAsync(390, 844);
+        await owner.OpenSectionAsync("Files");
+        await Assertions.Expect(owner.FileRow("Quarterly report.pdf")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.Screenshots, "owner-files-phone.png"), FullPage = true });
+
+        Assert.True(context.Errors.Count == 0, string.Join('\n', context.Errors));
+        Assert.All(context.RequestedUrls, url => Assert.StartsWith(server.Address.ToString(), url, StringComparison.Ordinal));
+    }
+}
