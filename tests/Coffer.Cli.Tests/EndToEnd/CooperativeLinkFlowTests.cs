@@ -73,6 +73,17 @@ public sealed class CooperativeLinkFlowTests(ServerProcess server)
         var csv = await Steps.OkAsync(owner, "link", "log", linkId, "--csv");
         Assert.Contains("version-uploaded," + recipient.Email, csv.StdOut, StringComparison.Ordinal);
 
+        // Tokens and keys on disk are readable only by the user.
+        if (!OperatingSystem.IsWindows())
+        {
+            foreach (var user in new[] { owner, recipient })
+            {
+                var configDirectory = Path.Combine(user.ConfigDirectory, "config");
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(configDirectory));
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(configDirectory, "config.json")));
+            }
+        }
+
         // The secret lives only in the URL fragment: the server never saw it, and no command echoed it.
         Assert.DoesNotContain(secret, server.Log, StringComparison.Ordinal);
         Assert.DoesNotContain(secret, File.ReadAllText(Path.Combine(recipient.ConfigDirectory, "config", "config.json")), StringComparison.Ordinal);
