@@ -26,22 +26,20 @@ public static class LinkMailTemplates
         var paragraphs = new List<string> { $"Activity on your {kind} {linkId} to {file}:" };
         if (opened.Count > 0)
         {
-            paragraphs.Add($"Opened {Times(opened.Count)} by {Actors(opened)}.");
+            paragraphs.Add($"Opened {(opened.Count == 1 ? "once" : $"{opened.Count} times")} by {Actors(opened)}.");
         }
 
         if (updated.Count > 0)
         {
             var versions = string.Join(", ", updated.Where(a => a.Version is not null).Select(a => a.Version!.Value.ToString(CultureInfo.InvariantCulture)));
-            paragraphs.Add($"{Times(updated.Count, "new version", "new versions")} added by {Actors(updated)}" + (versions.Length > 0 ? $" (version {versions})." : "."));
+            var count = updated.Count == 1 ? "1 new version" : $"{updated.Count} new versions";
+            paragraphs.Add($"{count} added by {Actors(updated)}" + (versions.Length > 0 ? $" (version {versions})." : "."));
         }
 
         paragraphs.Add("Open Shared Links in Coffer to see the access log. You get this mail because you asked to be told when this link is opened or updated; turn it off in the link's options.");
         var subject = updated.Count > 0 ? "Coffer: new versions through your link" : "Coffer: your link was opened";
         return MailTemplates.Compose(to, subject, [.. paragraphs]);
     }
-
-    private static string Times(int count, string one = "once", string many = "times") =>
-        count == 1 ? (one == "once" ? "once" : $"1 {one}") : $"{count} {many}";
 
     private static string Actors(IEnumerable<LinkActivity> activities)
     {
