@@ -127,7 +127,10 @@ export class RecipientApi {
     const response = await this.send(method, this.base + path, body);
     if (response.status === 202 || response.status === 204) return undefined as T;
     const type = response.headers.get('Content-Type') ?? '';
-    return (type.includes('json') ? await response.json() : undefined) as T;
+    if (!type.includes('json')) {
+      throw new ApiError(response.status, 'unexpected-response', 'The server sent an unexpected answer: is this the address of a Coffer server?');
+    }
+    return (await response.json()) as T;
   }
 
   private async send(method: string, url: string, body?: unknown, signal?: AbortSignal, extra: Record<string, string> = {}): Promise<Response> {

@@ -16,6 +16,8 @@ export function PdfPreview({ data, name }: { data: Uint8Array; name: string }) {
   useEffect(() => {
     let cancelled = false;
     let destroy: (() => Promise<void>) | null = null;
+    host.current?.replaceChildren();
+    setStatus('Rendering…');
     (async () => {
       const [pdfjs, worker] = await Promise.all([import('pdfjs-dist'), import('pdfjs-dist/build/pdf.worker.min.mjs?url')]);
       pdfjs.GlobalWorkerOptions.workerSrc = worker.default;

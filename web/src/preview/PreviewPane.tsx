@@ -66,7 +66,8 @@ export function PreviewPane({ api, file, version, watermark, onClose }: Props) {
       abort.abort();
       if (url) URL.revokeObjectURL(url);
     };
-  }, [api, file, version, kind]);
+    // Keyed by what the version is, not by object identity: a refresh of the page's data must not fetch (and log) it again.
+  }, [api, file.fileId, version.version.number, version.version.contentId, kind]);
 
   const title = `Preview of version ${version.version.number}`;
   return (

@@ -209,7 +209,7 @@ export function LinkFileView({ api, secret, onClosed }: { api: RecipientApi; sec
           api={api}
           file={file}
           version={shown}
-          watermark={info.watermark && !info.cooperative ? info.email ?? 'shared link' : null}
+          watermark={info.watermark && !info.cooperative ? info.email ?? 'unverified viewer' : null}
           onClose={() => setPreviewing(null)}
         />
       )}

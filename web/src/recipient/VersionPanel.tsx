@@ -63,7 +63,7 @@ export function VersionPanel(props: Props) {
 
   const percent = upload ? Math.floor((100 * upload.sent) / Math.max(1, upload.total)) : 0;
   return (
-    <section class={`card versions${dragging ? ' dragging' : ''}`} aria-labelledby="versions-title" data-testid="version-panel" {...dropHandlers}>
+    <section class={`card version-panel${dragging ? ' dragging' : ''}`} aria-labelledby="versions-title" data-testid="version-panel" {...dropHandlers}>
       <div class="versions-head">
         <h2 id="versions-title">Versions</h2>
         {canUpload && (

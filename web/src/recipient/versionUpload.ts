@@ -1,4 +1,4 @@
-import { Upload } from 'tus-js-client';
+import { Upload, type UploadOptions } from 'tus-js-client';
 import type { CommitVersionResponse, RecipientApi } from '../api/recipient';
 import {
   BlobSealer,
@@ -12,7 +12,7 @@ import {
   NONCE_PREFIX_LENGTH,
   SALT_LENGTH,
 } from '../crypto';
-import { sealedFileReader, uploadChunkSize } from '../upload/sealedFileReader';
+import { sealedFileReader, uploadChunkSize, type TusFileReader } from '../upload/sealedFileReader';
 import { extensionOf } from './formatCheck';
 import { mediaTypeOf } from './mediaType';
 
@@ -101,7 +101,7 @@ export async function uploadVersion(request: VersionUploadRequest): Promise<Vers
     const upload: Upload = new Upload(file, {
       endpoint: api.uploadsEndpoint(),
       uploadUrl: state.uploadUrl,
-      fileReader: sealedFileReader(sealer),
+      fileReader: asBlobSlices(sealedFileReader(sealer)) as unknown as UploadOptions['fileReader'],
       chunkSize: uploadChunkSize(sealer.header.segmentSize),
       headers: api.headers,
       metadata: { extension },
@@ -150,4 +150,21 @@ export async function uploadVersion(request: VersionUploadRequest): Promise<Vers
 /** Forgets a resumable upload (and its content key), e.g. when the server no longer knows it. */
 export function forgetUpload(linkId: string, file: File, store: UploadStore = localStorage): void {
   store.removeItem(resumeKey(linkId, file));
+}
+
+/** tus-js-client 4 measures a slice by its `size` (a Blob's), so the sealed bytes are handed over as Blobs. */
+function asBlobSlices(reader: TusFileReader) {
+  return {
+    openFile: async (input: unknown, chunkSize: number) => {
+      const source = await reader.openFile(input, chunkSize);
+      return {
+        size: source.size,
+        slice: async (start: number, end: number) => {
+          const { value, done } = await source.slice(start, end);
+          return { value: new Blob([value]), done };
+        },
+        close: () => source.close(),
+      };
+    },
+  };
 }

@@ -71,3 +71,10 @@ describe('recipient API client', () => {
     expect(seen[0]!.url).toBe('/api/l/abc/events');
   });
 });
+
+describe('recipient API client against something that is not the API', () => {
+  it('refuses an HTML answer where JSON was expected', async () => {
+    const api = new RecipientApi('abc', 't', stub(() => new Response('<!doctype html>', { headers: { 'Content-Type': 'text/html' } })).fetcher);
+    await expect(api.versions()).rejects.toMatchObject({ errorCode: 'unexpected-response' });
+  });
+});

@@ -1,0 +1,146 @@
+using Coffer.Client.Owner;
+using Coffer.Contracts.Links;
+using Coffer.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Coffer.Web.Tests.Recipient;
+
+/// <summary>The recipient page against the real server in Chromium: verification, preview, download, new versions, live updates.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class RecipientEndToEndTests(BrowserFixture browser, RecipientServerFixture server) : IClassFixture<RecipientServerFixture>
+{
+    private const string Bob = "bob@example.com";
+    private const string Carol = "carol@example.com";
+
+    [Fact]
+    public async Task CooperativeLink_VerifiedRecipients_PreviewDownloadDropMakeCurrent_AndSeeEachOthersVersionsLive()
+    {
+        var (url, linkId) = await server.CreateLinkAsync(new CreateLinkOptions(Modify: true));
+
+        // Bob: a wrong code is refused with a clear message; the mailed one opens the file.
+        var bob = await RecipientPageDriver.OpenAsync(browser, url);
+        await using var bobContext = bob.Context;
+        var before = await server.LatestMailIdAsync(Bob);
+        await bob.AskForCodeAsync(Bob);
+        var code = await server.LatestCodeAsync(Bob, before);
+        await bob.EnterCodeAsync(code == "000000" ? "111111" : "000000");
+        await Assertions.Expect(bob.ByTestId("verify-error")).ToContainTextAsync("wrong, expired or used up");
+        await Assertions.Expect(bob.ByTestId("resend-code")).ToBeDisabledAsync();
+        await bob.EnterCodeAsync(code);
+
+        // The name is decrypted and shown as text, never as HTML.
+        await Assertions.Expect(bob.ByTestId("file-name")).ToHaveTextAsync(RecipientServerFixture.PdfName);
+        Assert.Equal(0, await bob.Page.Locator("img").CountAsync());
+        await Assertions.Expect(bob.ByTestId("current-version")).ToHaveTextAsync("1");
+        await Assertions.Expect(bob.Version(1).GetByTestId("version-uploader")).ToHaveTextAsync(RecipientServerFixture.OwnerEmail);
+
+        // Preview: pdf.js draws the page on a canvas under the strict CSP.
+        await bob.ByTestId("preview-button").ClickAsync();
+        var canvas = bob.ByTestId("pdf-preview").Locator("canvas");
+        await Assertions.Expect(canvas).ToHaveCountAsync(1);
+        Assert.True(await canvas.EvaluateAsync<bool>("c => c.width > 100 && c.height > 100"));
+        await Assertions.Expect(bob.ByTestId("pdf-preview")).Not.ToContainTextAsync("Rendering");
+
+        // Download: decrypted as a stream, byte-identical, under the real name.
+        var download = await bob.Page.RunAndWaitForDownloadAsync(() => bob.ByTestId("download-button").ClickAsync(), new() { Timeout = 20_000 });
+        // Chromium itself replaces the characters some file systems forbid (< and > here) in a suggested name.
+        Assert.Equal(RecipientServerFixture.PdfName.Replace('<', '_').Replace('>', '_'), download.SuggestedFilename);
+        Assert.Equal(server.PdfBytes, await File.ReadAllBytesAsync(await download.PathAsync()));
+        await Assertions.Expect(bob.ByTestId("file-notice")).ToContainTextAsync("hashes match");
+
+        // Carol opens the same link in another browser context.
+        var carol = await RecipientPageDriver.OpenAsync(browser, url);
+        await using var carolContext = carol.Context;
+        var carolBefore = await server.LatestMailIdAsync(Carol);
+        await carol.AskForCodeAsync(Carol);
+        await carol.EnterCodeAsync(await server.LatestCodeAsync(Carol, carolBefore));
+        await Assertions.Expect(carol.ByTestId("current-version")).ToHaveTextAsync("1");
+
+        // A wrong format is refused before any byte is sent: by drop (content is not a PDF) and by the button (another extension).
+        await bob.DropAsync("Quarterly v2.pdf", "just some text, not a PDF"u8.ToArray(), "application/pdf");
+        await Assertions.Expect(bob.ByTestId("file-notice")).ToContainTextAsync("its content is not a .pdf file");
+        await bob.ByTestId("version-file-input").SetInputFilesAsync(new FilePayload { Name = "notes.docx", MimeType = "application/octet-stream", Buffer = "PK\u0003\u0004"u8.ToArray() });
+        await Assertions.Expect(bob.ByTestId("file-notice")).ToContainTextAsync("must be a .pdf file");
+        Assert.DoesNotContain(bob.Requests, r => r.StartsWith("POST ", StringComparison.Ordinal) && r.Contains("/uploads", StringComparison.Ordinal));
+        await Assertions.Expect(bob.Page.Locator("[data-testid=version-item]")).ToHaveCountAsync(1);
+
+        // Bob drops a real new PDF on the version panel: version 2, by him; Carol's page says so live.
+        var second = TestPdf.Create("Coffer quarterly report, version 2 from Bob");
+        await bob.DropAsync("Quarterly v2.PDF", second, "application/pdf");
+        await Assertions.Expect(bob.ByTestId("file-notice")).ToContainTextAsync("“Quarterly v2.PDF” is now version 2", new() { Timeout = 20_000 });
+        await Assertions.Expect(bob.ByTestId("current-version")).ToHaveTextAsync("2");
+        await Assertions.Expect(bob.Version(2).GetByTestId("version-uploader")).ToHaveTextAsync(Bob);
+        Assert.Contains(bob.Requests, r => r == $"POST /api/l/{linkId}/uploads");
+        await Assertions.Expect(bob.ByTestId("live-banner")).ToHaveCountAsync(0);
+        await Assertions.Expect(carol.ByTestId("live-banner")).ToContainTextAsync($"A new version (version 2) was uploaded by {Bob}", new() { Timeout = 10_000 });
+        await carol.ByTestId("live-refresh").ClickAsync();
+        await Assertions.Expect(carol.ByTestId("current-version")).ToHaveTextAsync("2");
+        await Assertions.Expect(carol.ByTestId("live-banner")).ToHaveCountAsync(0);
+
+        // Bob makes version 1 current again, with the keyboard only: version 3.
+        await bob.Version(1).GetByTestId("version-menu-button").FocusAsync();
+        await bob.Page.Keyboard.PressAsync("ArrowDown");
+        await Assertions.Expect(bob.Page.GetByRole(AriaRole.Menuitem, new() { Name = "Preview" })).ToBeFocusedAsync();
+        await bob.Page.Keyboard.PressAsync("End");
+        await Assertions.Expect(bob.Page.GetByRole(AriaRole.Menuitem, new() { Name = "Make it current" })).ToBeFocusedAsync();
+        await bob.Page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(bob.ByTestId("current-version")).ToHaveTextAsync("3");
+        await Assertions.Expect(bob.Version(3)).ToContainTextAsync("version 1 made current by");
+        await Assertions.Expect(carol.ByTestId("live-banner")).ToContainTextAsync("version 3", new() { Timeout = 10_000 });
+        // The open preview survived two refreshes of the page's data as one drawing, fetched once.
+        await Assertions.Expect(bob.ByTestId("pdf-preview").Locator("canvas")).ToHaveCountAsync(1);
+
+        // The current version's content is version 1's again.
+        var again = await bob.Page.RunAndWaitForDownloadAsync(() => bob.ByTestId("download-button").ClickAsync(), new() { Timeout = 20_000 });
+        Assert.Equal(server.PdfBytes, await File.ReadAllBytesAsync(await again.PathAsync()));
+
+        await bob.Page.ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.Screenshots, "recipient-desktop.png"), FullPage = true });
+        await bob.Page.SetViewportSizeAsync(390, 844);
+        await Assertions.Expect(bob.ByTestId("file-card")).ToBeVisibleAsync();
+        Assert.True(await bob.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 390"), "The page must not scroll sideways at phone width.");
+        await bob.Page.ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.Screenshots, "recipient-phone.png"), FullPage = true });
+
+        // The owner's access log has every step.
+        var actions = (await server.Owner.Api.GetAccessLogAsync(linkId)).Select(e => (e.Action, e.Actor, e.Version)).ToList();
+        Assert.Contains((AccessLogActions.VerificationFailed, Bob, (int?)null), actions);
+        Assert.Equal([(AccessLogActions.Previewed, Bob, (int?)1)], actions.Where(a => a.Action == AccessLogActions.Previewed));
+        Assert.Contains((AccessLogActions.Downloaded, Bob, (int?)1), actions);
+        Assert.Contains((AccessLogActions.VersionUploaded, Bob, (int?)2), actions);
+        Assert.Contains((AccessLogActions.MadeCurrent, Bob, (int?)3), actions);
+        Assert.Contains((AccessLogActions.Verified, Carol, (int?)null), actions);
+
+        Assert.True(bob.UnexpectedErrors().Count == 0, string.Join('\n', bob.UnexpectedErrors()));
+        Assert.True(carol.UnexpectedErrors().Count == 0, string.Join('\n', carol.UnexpectedErrors()));
+        Assert.All(bob.Context.RequestedUrls.Concat(carol.Context.RequestedUrls), requested =>
+        {
+            Assert.StartsWith(server.Server.Address.GetLeftPart(UriPartial.Authority), requested, StringComparison.Ordinal);
+            Assert.DoesNotContain(new Uri(url).Fragment.TrimStart('#'), requested, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public async Task PlainLink_WithoutEmail_OpensStraightToTheFile_PreviewOnlyWithWatermark_ThenRevokedSaysSoOnce()
+    {
+        var (url, linkId) = await server.CreateLinkAsync(new CreateLinkOptions(Modify: false, RequireEmail: false, DisableDownload: true, Watermark: true));
+        var viewer = await RecipientPageDriver.OpenAsync(browser, url, 390, 844);
+        await using var context = viewer.Context;
+
+        await Assertions.Expect(viewer.ByTestId("file-name")).ToHaveTextAsync(RecipientServerFixture.PdfName);
+        await Assertions.Expect(viewer.ByTestId("download-button")).ToHaveCountAsync(0);
+        await Assertions.Expect(viewer.ByTestId("upload-button")).ToHaveCountAsync(0);
+        await Assertions.Expect(viewer.ByTestId("file-card")).ToContainTextAsync("previews only");
+
+        await viewer.ByTestId("preview-button").ClickAsync();
+        await Assertions.Expect(viewer.ByTestId("pdf-preview").Locator("canvas")).ToHaveCountAsync(1);
+        await Assertions.Expect(viewer.ByTestId("watermark")).ToBeVisibleAsync();
+        await viewer.Version(1).GetByTestId("version-menu-button").ClickAsync();
+        await Assertions.Expect(viewer.Page.GetByRole(AriaRole.Menuitem)).ToHaveTextAsync(["Preview"]);
+        await viewer.Page.ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.Screenshots, "recipient-plain-watermark-phone.png"), FullPage = true });
+        Assert.DoesNotContain(viewer.Context.RequestedUrls, r => r.Contains("purpose=download", StringComparison.Ordinal));
+
+        await server.Owner.Api.RevokeLinkAsync(linkId);
+        await viewer.Page.ReloadAsync();
+        await Assertions.Expect(viewer.ByTestId("link-closed")).ToContainTextAsync("revoked");
+        Assert.True(viewer.UnexpectedErrors().Count == 0, string.Join('\n', viewer.UnexpectedErrors()));
+    }
+}

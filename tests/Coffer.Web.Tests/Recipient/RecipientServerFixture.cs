@@ -1,0 +1,87 @@
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Coffer.Client.Owner;
+using Coffer.Client.State;
+using Coffer.Contracts.Files;
+using Coffer.Web.Tests.Infrastructure;
+
+namespace Coffer.Web.Tests.Recipient;
+
+/// <summary>
+/// One real server per test class with an owner set up through the API (register, confirm with the mailed code, log in) and a
+/// real PDF uploaded with the CLI's library, so the browser tests start at the recipient's side.
+/// </summary>
+public sealed partial class RecipientServerFixture : IAsyncLifetime
+{
+    public const string OwnerEmail = "owner@example.com";
+    public const string PdfName = "Quarterly report — Q4 <img src=x> «draft» & 報告.pdf";
+
+    private readonly string _work = Directory.CreateTempSubdirectory("coffer-recipient-e2e-").FullName;
+    private CofferServerProcess? _server;
+    private HttpClient? _http;
+    private OwnerSession? _owner;
+
+    public CofferServerProcess Server => _server ?? throw new InvalidOperationException("Not started.");
+
+    public OwnerSession Owner => _owner ?? throw new InvalidOperationException("Not started.");
+
+    public HttpClient Http => _http ?? throw new InvalidOperationException("Not started.");
+
+    public byte[] PdfBytes { get; } = TestPdf.Create("Coffer quarterly report, version 1");
+
+    public FileDto File { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await CofferServerProcess.StartAsync();
+        _http = new HttpClient { BaseAddress = _server.Address, Timeout = TimeSpan.FromSeconds(60) };
+        var api = new OwnerApi(_http);
+        const string password = "correct horse battery staple";
+        await OwnerSession.RegisterAsync(api, OwnerEmail, password);
+        await api.ConfirmAsync(OwnerEmail, await LatestCodeAsync(OwnerEmail, afterId: 0));
+        _owner = await OwnerSession.LoginAsync(api, OwnerEmail, password, new StateDirectory(Path.Combine(_work, "state")));
+        var path = Path.Combine(_work, PdfName);
+        await System.IO.File.WriteAllBytesAsync(path, PdfBytes);
+        File = (await _owner.PutFileAsync(path, folderId: null)).File;
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http?.Dispose();
+        if (_server is not null)
+            await _server.DisposeAsync();
+        Directory.Delete(_work, recursive: true);
+    }
+
+    /// <summary>Creates a link to the PDF and returns its full URL (secret in the fragment) and id.</summary>
+    public async Task<(string Url, string LinkId)> CreateLinkAsync(CreateLinkOptions options)
+    {
+        var (link, url) = await Owner.CreateLinkAsync(File, options, Server.Address.ToString());
+        return (url, link.Id);
+    }
+
+    /// <summary>The newest six-digit code mailed to <paramref name="to"/> after mail id <paramref name="afterId"/> (the development outbox).</summary>
+    public async Task<string> LatestCodeAsync(string to, long afterId)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            var mails = await Http.GetFromJsonAsync<List<OutboxMail>>($"/dev/outbox.json?to={Uri.EscapeDataString(to)}", deadline.Token) ?? [];
+            var mail = mails.Where(m => m.Id > afterId).OrderByDescending(m => m.Id).FirstOrDefault();
+            if (mail is not null && SixDigits().Match(mail.Subject + "\n" + mail.Text) is { Success: true } match)
+                return match.Groups[1].Value;
+            await Task.Delay(100, deadline.Token);
+        }
+    }
+
+    public async Task<long> LatestMailIdAsync(string to)
+    {
+        var mails = await Http.GetFromJsonAsync<List<OutboxMail>>($"/dev/outbox.json?to={Uri.EscapeDataString(to)}") ?? [];
+        return mails.Count == 0 ? 0 : mails.Max(m => m.Id);
+    }
+
+    [GeneratedRegex(@"\b(\d{6})\b")]
+    private static partial Regex SixDigits();
+
+    private sealed record OutboxMail(long Id, string To, string Subject, string Text);
+}
