@@ -21,8 +21,11 @@ public sealed class RealServerShellTests(BrowserFixture browser)
         Assert.NotNull(response);
         Assert.Contains("script-src 'self'", await response.HeaderValueAsync("content-security-policy") ?? "", StringComparison.Ordinal);
         await Assertions.Expect(page.GetByTestId("recipient-page")).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByTestId("crypto-self-check")).ToHaveAttributeAsync("data-state", "passed");
+        // No such link on this server: the API answers 404 link-not-found and the page says so. Chromium logs each expected
+        // 4xx answer (this one, and the owner page's 401 before login) as a console error; anything else fails the test.
+        await Assertions.Expect(page.GetByTestId("link-closed")).ToContainTextAsync("not available");
 
-        Assert.True(context.Errors.Count == 0, string.Join('\n', context.Errors));
+        var unexpected = context.Errors.Where(e => !(e.Contains("the server responded with a status of 404", StringComparison.Ordinal) || e.Contains("the server responded with a status of 401", StringComparison.Ordinal))).ToList();
+        Assert.True(unexpected.Count == 0, string.Join('\n', unexpected));
     }
 }
