@@ -24,12 +24,19 @@ public static class EventsApi
     }
 
     private static async Task<IResult> RecipientStream(
-        string linkId, HttpContext http, LinkGate gate, IEventBus bus, IDbContextFactory<CofferDbContext> dbFactory, TimeProvider time)
+        string linkId, HttpContext http, IServiceScopeFactory scopes, IEventBus bus, IDbContextFactory<CofferDbContext> dbFactory, TimeProvider time)
     {
-        var (access, problem) = await gate.EnterAsync(linkId, http, http.RequestAborted);
-        if (access is null)
+        // The door is checked in a scope of its own, disposed before the stream starts: nothing of a request scope lives on.
+        LinkAccess? access;
+        await using (var scope = scopes.CreateAsyncScope())
         {
-            return problem!;
+            var (opened, problem) = await scope.ServiceProvider.GetRequiredService<LinkGate>().EnterAsync(linkId, http, http.RequestAborted);
+            if (opened is null)
+            {
+                return problem!;
+            }
+
+            access = opened;
         }
 
         var sessionId = access.Session!.Id;
@@ -49,13 +56,17 @@ public static class EventsApi
     }
 
     private static async Task<IResult> OwnerStream(
-        ClaimsPrincipal user, Guid? fileId, HttpContext http, CofferDbContext db, IEventBus bus, IDbContextFactory<CofferDbContext> dbFactory, TimeProvider time)
+        ClaimsPrincipal user, Guid? fileId, HttpContext http, IEventBus bus, IDbContextFactory<CofferDbContext> dbFactory, TimeProvider time)
     {
         var ownerId = user.AccountId();
         var sessionId = user.SessionId();
-        if (fileId is { } id && !await db.Set<StoredFile>().AnyAsync(f => f.Id == id && f.OwnerId == ownerId, http.RequestAborted))
+        if (fileId is { } id)
         {
-            return Problems.NotFound("file");
+            await using var db = await dbFactory.CreateDbContextAsync(http.RequestAborted);
+            if (!await db.Set<StoredFile>().AnyAsync(f => f.Id == id && f.OwnerId == ownerId, http.RequestAborted))
+            {
+                return Problems.NotFound("file");
+            }
         }
 
         var topic = fileId is { } file ? EventTopics.File(file) : EventTopics.Owner(ownerId);
