@@ -117,7 +117,7 @@ export function OwnerPage({ section: initial }: { section: OwnerSection }) {
 
 function OwnerShell({ nav, children }: { nav?: ComponentChildren; children: ComponentChildren }) {
   return (
-    <>
+    <div class="owner-app">
       <header class="bar owner-bar">
         <span class="brand">Coffer</span>
         {nav ?? <span class="muted">end-to-end encrypted file sharing</span>}
@@ -125,6 +125,6 @@ function OwnerShell({ nav, children }: { nav?: ComponentChildren; children: Comp
       <main class="owner" data-testid="owner-page">
         {children}
       </main>
-    </>
+    </div>
   );
 }
