@@ -26,6 +26,9 @@ internal sealed class CeilingHost : IAsyncDisposable
     /// <summary>CPU seconds (user + system) the process has used so far.</summary>
     public double CpuSeconds => ProcessCpu.Seconds(process.Id) ?? double.NaN;
 
+    /// <summary>User and system CPU seconds the process has used so far.</summary>
+    public (double User, double System) CpuSplit => ProcessCpu.Split(process.Id) ?? (double.NaN, double.NaN);
+
     public static async Task<CeilingHost> StartAsync()
     {
         var directory = BenchPaths.NewTempDirectory("ceiling");

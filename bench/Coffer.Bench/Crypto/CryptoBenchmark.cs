@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -27,7 +26,7 @@ internal static class CryptoBenchmark
         var header = SealedStreamHeader.CreateRandom(segmentSize);
         var pattern = RandomNumberGenerator.GetBytes(segmentSize);
 
-        var loadBefore = LoadAverage();
+        var loadBefore = Harness.MachineInfo.LoadAverage();
         Console.WriteLine($"crypto: {sizeMiB} MiB, segment {segmentSize} B, {repetitions} repetitions, {Environment.ProcessorCount} cores");
         var ciphertext = await SealToMemoryAsync(contentKey, header, pattern, plaintextLength);
 
@@ -71,7 +70,7 @@ internal static class CryptoBenchmark
                 ["perRepetitionSeal"] = new JsonArray(Enumerable.Range(0, repetitions).Select(i => (JsonNode?)Math.Round(results["rawEncrypt"][i] / results["seal"][i], 3)).ToArray()),
                 ["perRepetitionOpen"] = new JsonArray(Enumerable.Range(0, repetitions).Select(i => (JsonNode?)Math.Round(results["rawDecrypt"][i] / results["open"][i], 3)).ToArray()),
             },
-            ["loadAverage"] = new JsonObject { ["before"] = loadBefore, ["after"] = LoadAverage(), ["note"] = "1-minute load average of the machine; above the core count, other processes competed for the CPU and figures are noisy" },
+            ["loadAverage"] = new JsonObject { ["before"] = loadBefore, ["after"] = Harness.MachineInfo.LoadAverage(), ["note"] = "1, 5, 15-minute load averages of the machine; above the core count, other processes competed for the CPU and figures are noisy" },
             ["machine"] = Machine(),
         };
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
@@ -131,44 +130,11 @@ internal static class CryptoBenchmark
         }
     }
 
-    private static JsonObject Machine() => new()
+    private static JsonObject Machine()
     {
-        ["cores"] = Environment.ProcessorCount,
-        ["os"] = RuntimeInformation.OSDescription,
-        ["architecture"] = RuntimeInformation.ProcessArchitecture.ToString(),
-        ["cpu"] = CpuModel(),
-        ["dotnet"] = RuntimeInformation.FrameworkDescription,
-        ["aesHardware"] = System.Runtime.Intrinsics.X86.Aes.IsSupported,
-        ["gitCommit"] = GitCommit(),
-    };
-
-    private static double? LoadAverage()
-    {
-        const string loadavg = "/proc/loadavg";
-        return File.Exists(loadavg) && double.TryParse(File.ReadAllText(loadavg).Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture, out var load) ? load : null;
-    }
-
-    private static string? CpuModel()
-    {
-        const string cpuinfo = "/proc/cpuinfo";
-        return File.Exists(cpuinfo)
-            ? File.ReadLines(cpuinfo).FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
-            : null;
-    }
-
-    private static string? GitCommit()
-    {
-        try
-        {
-            using var git = Process.Start(new ProcessStartInfo("git", "rev-parse HEAD") { RedirectStandardOutput = true, WorkingDirectory = RepositoryPaths.Root() });
-            var commit = git!.StandardOutput.ReadToEnd().Trim();
-            git.WaitForExit();
-            return commit;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return null;
-        }
+        var machine = Harness.MachineInfo.Describe();
+        machine["aesHardware"] = System.Runtime.Intrinsics.X86.Aes.IsSupported;
+        return machine;
     }
 
     private static double Time(Action action)

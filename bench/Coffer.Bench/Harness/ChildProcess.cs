@@ -4,8 +4,10 @@ using System.Text;
 namespace Coffer.Bench.Harness;
 
 /// <summary>What a finished child process did: exit code, wall time, output, peak RSS.</summary>
-internal sealed record ChildResult(int ExitCode, double Seconds, string Stdout, string Stderr, long PeakRssBytes, double CpuSeconds)
+internal sealed record ChildResult(int ExitCode, double Seconds, string Stdout, string Stderr, long PeakRssBytes, double UserSeconds, double SystemSeconds)
 {
+    public double CpuSeconds => UserSeconds + SystemSeconds;
+
     public ChildResult EnsureSuccess(string what) => ExitCode == 0
         ? this
         : throw new InvalidOperationException($"{what} failed with exit code {ExitCode}:\n{Stderr}\n{Stdout}");
@@ -73,7 +75,7 @@ internal static class ChildProcess
 
         var seconds = watch.Elapsed.TotalSeconds;
         var peak = sampler.HighWaterMark;
-        var cpu = double.NaN;
+        double user = double.NaN, system = double.NaN;
         if (timeOutput is not null && File.Exists(timeOutput))
         {
             var lines = (await File.ReadAllLinesAsync(timeOutput)).Where(l => l.Length > 0).ToArray();
@@ -82,13 +84,14 @@ internal static class ChildProcess
             if (fields.Length == 3 && long.TryParse(fields[0], System.Globalization.CultureInfo.InvariantCulture, out var kilobytes))
             {
                 peak = kilobytes * 1024;
-                cpu = double.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture) + double.Parse(fields[2], System.Globalization.CultureInfo.InvariantCulture);
+                user = double.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture);
+                system = double.Parse(fields[2], System.Globalization.CultureInfo.InvariantCulture);
             }
         }
 
         // GNU time's own exit code is the child's.
         lock (stdout)
         lock (stderr)
-            return new ChildResult(process.ExitCode, seconds, stdout.ToString(), stderr.ToString(), peak, cpu);
+            return new ChildResult(process.ExitCode, seconds, stdout.ToString(), stderr.ToString(), peak, user, system);
     }
 }

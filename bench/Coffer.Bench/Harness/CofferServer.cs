@@ -51,6 +51,12 @@ internal sealed class CofferServer : IAsyncDisposable
     /// <summary>CPU seconds (user + system) the process has used so far.</summary>
     public double CpuSeconds => ProcessCpu.Seconds(process.Id) ?? double.NaN;
 
+    /// <summary>Seconds the process's threads have waited for a CPU while runnable (see <see cref="ProcessCpu.RunQueueWaitSeconds"/>).</summary>
+    public double RunQueueWaitSeconds => ProcessCpu.RunQueueWaitSeconds(process.Id);
+
+    /// <summary>User and system CPU seconds the process has used so far.</summary>
+    public (double User, double System) CpuSplit => ProcessCpu.Split(process.Id) ?? (double.NaN, double.NaN);
+
     public static async Task<CofferServer> StartAsync(string serverDll, string? dataDirectory = null, IReadOnlyDictionary<string, string>? extraSettings = null, bool keepData = false)
     {
         dataDirectory ??= BenchPaths.NewTempDirectory("server");
@@ -71,6 +77,9 @@ internal sealed class CofferServer : IAsyncDisposable
             info.Environment[key] = value;
         foreach (var (key, value) in extraSettings ?? new Dictionary<string, string>())
             info.Environment[key] = value;
+        // For profiling only (e.g. DOTNET_PerfMapEnabled=1): KEY=VALUE pairs separated by ';'.
+        foreach (var pair in (Environment.GetEnvironmentVariable("COFFER_BENCH_SERVER_ENV") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
+            info.Environment[pair.Split('=', 2)[0]] = pair.Split('=', 2)[1];
 
         var log = new StreamWriter(Path.Combine(dataDirectory, "server.log"), append: true) { AutoFlush = true };
         var process = new Process { StartInfo = info };

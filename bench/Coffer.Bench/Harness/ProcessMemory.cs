@@ -50,14 +50,47 @@ internal static class ProcessCpu
     private const double TicksPerSecond = 100;
 
     /// <summary>User + system CPU seconds used so far; null when the process is gone.</summary>
-    public static double? Seconds(int pid)
+    public static double? Seconds(int pid) => Split(pid) is { } split ? split.User + split.System : null;
+
+    /// <summary>
+    /// Seconds the process's live threads have spent runnable but waiting for a CPU (sum of <c>/proc/&lt;pid&gt;/task/*/schedstat</c>
+    /// field 2): on a shared machine, the time other work took from this process.
+    /// </summary>
+    public static double RunQueueWaitSeconds(int pid)
+    {
+        long nanoseconds = 0;
+        try
+        {
+            foreach (var task in Directory.EnumerateDirectories($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/task"))
+            {
+                try
+                {
+                    var fields = File.ReadAllText(Path.Combine(task, "schedstat")).Split(' ');
+                    nanoseconds += long.Parse(fields[1], CultureInfo.InvariantCulture);
+                }
+                catch (IOException)
+                {
+                    // The thread ended between listing and reading.
+                }
+            }
+        }
+        catch (IOException)
+        {
+            return double.NaN;
+        }
+
+        return nanoseconds / 1e9;
+    }
+
+    /// <summary>User and system CPU seconds used so far; null when the process is gone.</summary>
+    public static (double User, double System)? Split(int pid)
     {
         try
         {
             var stat = File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/stat");
             // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
             var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / TicksPerSecond;
+            return (long.Parse(fields[11], CultureInfo.InvariantCulture) / TicksPerSecond, long.Parse(fields[12], CultureInfo.InvariantCulture) / TicksPerSecond);
         }
         catch (IOException)
         {

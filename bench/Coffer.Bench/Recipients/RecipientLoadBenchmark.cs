@@ -40,9 +40,11 @@ internal static class RecipientLoadBenchmark
                 server.Memory.ResetWindow();
                 var load = MachineInfo.OneMinuteLoad();
                 var serverCpuBefore = server.CpuSeconds;
+                var serverWaitBefore = server.RunQueueWaitSeconds;
                 var generatorCpuBefore = Environment.CpuUsage.TotalTime.TotalSeconds;
                 var result = await generator.RunAsync(TimeSpan.FromSeconds(seconds), rate is { } r ? TimeSpan.FromSeconds(1 / r) : null);
                 var serverCpu = server.CpuSeconds - serverCpuBefore;
+                var serverWait = server.RunQueueWaitSeconds - serverWaitBefore;
                 var generatorCpu = Environment.CpuUsage.TotalTime.TotalSeconds - generatorCpuBefore;
                 var all = result.LatenciesMs.Values.SelectMany(l => l).ToList();
                 var phase = new JsonObject
@@ -60,6 +62,8 @@ internal static class RecipientLoadBenchmark
                     ["serverPeakRssMiB"] = Stats.Round(server.Memory.WindowPeakRss / 1048576.0),
                     ["serverCpuSeconds"] = Stats.Round(serverCpu, 2),
                     ["serverCpuMsPerRequest"] = Stats.Round(serverCpu * 1000 / Math.Max(1, result.Requests + result.ErrorCount), 3),
+                    ["serverRunQueueWaitSeconds"] = Stats.Round(serverWait, 2),
+                    ["serverRunQueueWaitMsPerRequest"] = Stats.Round(serverWait * 1000 / Math.Max(1, result.Requests + result.ErrorCount), 3),
                     ["generatorCpuSeconds"] = Stats.Round(generatorCpu, 2),
                     ["cpuShareOfTwoCores"] = Stats.Round((serverCpu + generatorCpu) / (result.Seconds * Environment.ProcessorCount), 3),
                     ["loadAverageAtStart"] = load,
@@ -82,6 +86,7 @@ internal static class RecipientLoadBenchmark
                     ["closedLoop"] = "each session sends its next request as soon as the previous answer arrives: measures capacity; by Little's law latency ≈ sessions / throughput",
                     ["paced"] = "each session sends at a fixed rate; latency from the scheduled send time (includes any queueing)",
                     ["warmUp"] = "5 s closed loop before the measured phases",
+                    ["runQueueWait"] = "time the server's threads were runnable but waiting for a CPU (sum over threads of /proc/<pid>/task/*/schedstat field 2): CPU taken by other processes on the shared machine",
                     ["server"] = "src/Coffer.Server Release build; rate limits raised for the setup of 200 sessions: " + string.Join(", ", CofferServer.BenchSettings.Select(s => $"{s.Key}={s.Value}")),
                     ["setupSeconds"] = Stats.Round(setupSeconds, 1),
                     ["codeRequestsRepeated"] = fixture.CodeRequestsRepeated,

@@ -127,6 +127,19 @@ internal static class SummaryWriter
         }
 
         md.AppendLine();
+        if (t["cpuSecondsPerGiB"] is JsonObject cpu)
+        {
+            md.AppendLine("CPU seconds per GiB moved (median; user + system), the load-independent view of the same runs:").AppendLine();
+            md.AppendLine("| Operation | Client CPU s/GiB (user / sys) | Server CPU s/GiB (user / sys) | Total |").AppendLine("| --- | --- | --- | --- |");
+            foreach (var (name, row) in cpu)
+            {
+                var total = (D(row?["client"]) ?? double.NaN) + (D(row?["server"]) ?? double.NaN);
+                md.AppendLine($"| {name} | {F(row?["client"], "0.00")} ({F(row?["clientUser"], "0.00")} / {F(row?["clientSystem"], "0.00")}) | {F(row?["server"], "0.00")} ({F(row?["serverUser"], "0.00")} / {F(row?["serverSystem"], "0.00")}) | {total.ToString("0.00", CultureInfo.InvariantCulture)} |");
+            }
+
+            md.AppendLine();
+        }
+
         md.AppendLine($"Ratios: upload **{F(t["ratios"]?["upload"], "0.000")}**, download **{F(t["ratios"]?["download"], "0.000")}** (upload vs a ceiling that also fsyncs: {F(t["ratios"]?["uploadVsFsyncCeiling"], "0.000")}). "
             + $"Server peak RSS: Coffer {F(t["serverPeakRssMiB"]?["coffer"], "0")} MiB, ceiling {F(t["serverPeakRssMiB"]?["ceiling"], "0")} MiB. Load average before/after: {t["loadAverage"]?["before"]?.ToJsonString()} / {t["loadAverage"]?["after"]?.ToJsonString()}.");
         if (t["notes"] is JsonArray { Count: > 0 } notes)
@@ -138,12 +151,15 @@ internal static class SummaryWriter
     {
         md.AppendLine("## 2. Memory at size").AppendLine();
         md.AppendLine($"Client: {m["inputs"]?["client"]}. {m["inputs"]?["serverMeasure"]}; client: {m["inputs"]?["clientMeasure"]}.").AppendLine();
-        md.AppendLine("| File | Server after setup | Server peak in put | Server peak in get | Server VmHWM | Client put peak | Client get peak | put MB/s | get MB/s |");
-        md.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        md.AppendLine("| File | Server after setup | Server peak in put | Server peak in get | Server VmHWM | Server peak private (RssAnon) | Peak split in get: anon / file / shmem | Client put peak | Client get peak | put MB/s | get MB/s |");
+        md.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         foreach (var row in m["results"] as JsonArray ?? [])
         {
-            md.AppendLine($"| {F(row?["sizeMiB"], "0")} MiB | {F(row?["serverRssAfterSetupMiB"], "0")} MiB | {F(row?["serverPeakRssDuringPutMiB"], "0")} MiB | {F(row?["serverPeakRssDuringGetMiB"], "0")} MiB | {F(row?["serverHighWaterMarkMiB"], "0")} MiB | {F(row?["clientPeakRssPutMiB"], "0")} MiB | {F(row?["clientPeakRssGetMiB"], "0")} MiB | {F(row?["putMBps"], "0")} | {F(row?["getMBps"], "0")} |");
+            var split = row?["serverPeakSplitGetMiB"];
+            md.AppendLine($"| {F(row?["sizeMiB"], "0")} MiB | {F(row?["serverRssAfterSetupMiB"], "0")} MiB | {F(row?["serverPeakRssDuringPutMiB"], "0")} MiB | {F(row?["serverPeakRssDuringGetMiB"], "0")} MiB | {F(row?["serverHighWaterMarkMiB"], "0")} MiB | {F(row?["serverPeakAnonMiB"], "0")} MiB | {F(split?["anonymous"], "0")} / {F(split?["file"], "0")} / {F(split?["shmem"], "0")} MiB | {F(row?["clientPeakRssPutMiB"], "0")} MiB | {F(row?["clientPeakRssGetMiB"], "0")} MiB | {F(row?["putMBps"], "0")} | {F(row?["getMBps"], "0")} |");
         }
+
+        md.AppendLine().AppendLine(m["inputs"]?["rssSplit"]?.ToString());
 
         if (m["notes"] is JsonArray { Count: > 0 } notes)
             md.AppendLine().AppendLine("Notes: " + string.Join(" ", notes.Select(n => n?.ToString())));
@@ -154,15 +170,15 @@ internal static class SummaryWriter
     {
         md.AppendLine("## 3. Recipients under load").AppendLine();
         md.AppendLine($"{r["inputs"]?["link"]}. {r["inputs"]?["requests"]}. Generator: {r["inputs"]?["generator"]}. Setup of the sessions took {F(r["inputs"]?["setupSeconds"], "0.0")} s.").AppendLine();
-        md.AppendLine("| Phase | Requests | Throughput (req/s) | p50 ms | p90 ms | p99 ms | max ms | metadata p99 | range p99 | Errors | Server peak RSS |");
-        md.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        md.AppendLine("| Phase | Requests | Throughput (req/s) | p50 ms | p90 ms | p99 ms | max ms | metadata p99 | range p99 | Errors | Server CPU ms/request | Server run-queue wait ms/request | CPU share of 2 cores (server + generator) | Server peak RSS |");
+        md.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         foreach (var phase in r["phases"] as JsonArray ?? [])
         {
             var l = phase?["latencyMs"];
-            md.AppendLine($"| {phase?["phase"]} | {F(phase?["requests"], "0")} | {F(phase?["throughputPerSecond"], "0")} | {F(l?["p50"], "0.0")} | {F(l?["p90"], "0.0")} | {F(l?["p99"], "0.0")} | {F(l?["max"], "0.0")} | {F(phase?["latencyMsByKind"]?["metadata"]?["p99"], "0.0")} | {F(phase?["latencyMsByKind"]?["range"]?["p99"], "0.0")} | {F(phase?["errors"], "0")} | {F(phase?["serverPeakRssMiB"], "0")} MiB |");
+            md.AppendLine($"| {phase?["phase"]} | {F(phase?["requests"], "0")} | {F(phase?["throughputPerSecond"], "0")} | {F(l?["p50"], "0.0")} | {F(l?["p90"], "0.0")} | {F(l?["p99"], "0.0")} | {F(l?["max"], "0.0")} | {F(phase?["latencyMsByKind"]?["metadata"]?["p99"], "0.0")} | {F(phase?["latencyMsByKind"]?["range"]?["p99"], "0.0")} | {F(phase?["errors"], "0")} | {F(phase?["serverCpuMsPerRequest"], "0.00")} | {F(phase?["serverRunQueueWaitMsPerRequest"], "0.00")} | {F(phase?["cpuShareOfTwoCores"], "0.00")} | {F(phase?["serverPeakRssMiB"], "0")} MiB |");
         }
 
-        md.AppendLine().AppendLine($"Server settings: {r["inputs"]?["server"]}.").AppendLine();
+        md.AppendLine().AppendLine($"Server settings: {r["inputs"]?["server"]}. Verification requests repeated because no code arrived: {F(r["inputs"]?["codeRequestsRepeated"], "0")}.").AppendLine();
     }
 
     private static void History(StringBuilder md, JsonNode h)

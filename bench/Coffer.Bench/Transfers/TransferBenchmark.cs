@@ -41,10 +41,10 @@ internal static class TransferBenchmark
             Console.WriteLine("client: " + driver.Description);
 
             var runs = new Dictionary<string, List<ChildResult>>();
-            var serverCpu = new Dictionary<string, List<double>>();
-            Task Measure(string name, Func<double> cpuOfServer, Func<Task<ChildResult>> run) => MeasureAsync(runs, serverCpu, name, cpuOfServer, run);
-            double Ceiling() => ceiling.CpuSeconds;
-            double Coffer() => server.CpuSeconds;
+            var serverCpu = new Dictionary<string, List<(double User, double System)>>();
+            Task Measure(string name, Func<(double User, double System)> cpuOfServer, Func<Task<ChildResult>> run) => MeasureAsync(runs, serverCpu, name, cpuOfServer, run);
+            (double, double) Ceiling() => ceiling.CpuSplit;
+            (double, double) Coffer() => server.CpuSplit;
             var notes = new JsonArray();
             string? linkUrl = null;
             for (var rep = 0; rep < repetitions; rep++)
@@ -69,6 +69,7 @@ internal static class TransferBenchmark
                 Console.WriteLine($"  rep {rep + 1}: " + string.Join("  ", runs.Select(r => $"{r.Key} {Stats.MBps(size, r.Value[^1].Seconds):F0}")));
             }
 
+            double PerGiB(IEnumerable<double> seconds) => Stats.Round(Stats.Median(seconds) * (1L << 30) / size, 2);
             double Median(string name) => Stats.Median(runs[name].Select(r => Stats.MBps(size, r.Seconds)));
             var ratios = new JsonObject
             {
@@ -106,8 +107,12 @@ internal static class TransferBenchmark
                 ["ratios"] = ratios,
                 ["cpuSecondsPerGiB"] = new JsonObject(runs.Select(r => KeyValuePair.Create<string, JsonNode?>(r.Key, new JsonObject
                 {
-                    ["client"] = Stats.Round(Stats.Median(r.Value.Select(x => x.CpuSeconds)) * (1L << 30) / size, 2),
-                    ["server"] = Stats.Round(Stats.Median(serverCpu[r.Key]) * (1L << 30) / size, 2),
+                    ["client"] = PerGiB(r.Value.Select(x => x.CpuSeconds)),
+                    ["clientUser"] = PerGiB(r.Value.Select(x => x.UserSeconds)),
+                    ["clientSystem"] = PerGiB(r.Value.Select(x => x.SystemSeconds)),
+                    ["server"] = PerGiB(serverCpu[r.Key].Select(x => x.User + x.System)),
+                    ["serverUser"] = PerGiB(serverCpu[r.Key].Select(x => x.User)),
+                    ["serverSystem"] = PerGiB(serverCpu[r.Key].Select(x => x.System)),
                 }))),
                 ["cpuNote"] = "median user+system CPU seconds per GiB moved: client process (GNU time) and server process (/proc/<pid>/stat, before/after); the two processes share 2 cores with each other and with other work",
                 ["clientPeakRssMiB"] = new JsonObject(runs.Select(r => KeyValuePair.Create<string, JsonNode?>(r.Key, Stats.Round(r.Value.Max(x => x.PeakRssBytes) / 1048576.0)))),
@@ -125,11 +130,12 @@ internal static class TransferBenchmark
         }
     }
 
-    private static async Task MeasureAsync(Dictionary<string, List<ChildResult>> runs, Dictionary<string, List<double>> serverCpu, string name, Func<double> cpuOfServer, Func<Task<ChildResult>> run)
+    private static async Task MeasureAsync(Dictionary<string, List<ChildResult>> runs, Dictionary<string, List<(double User, double System)>> serverCpu, string name, Func<(double User, double System)> cpuOfServer, Func<Task<ChildResult>> run)
     {
         var before = cpuOfServer();
         var result = await run();
-        var used = cpuOfServer() - before;
+        var after = cpuOfServer();
+        var used = (after.User - before.User, after.System - before.System);
         if (!runs.TryGetValue(name, out var list))
             runs[name] = list = [];
         list.Add(result);
