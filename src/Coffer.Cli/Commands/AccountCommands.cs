@@ -17,6 +17,22 @@ public static class AccountCommands
         yield return Login();
         yield return Logout();
         yield return WhoAmI();
+        yield return Passwd();
+    }
+
+    private static Command Passwd()
+    {
+        var command = new Command("passwd", "Change your password (current one from COFFER_PASSWORD or the terminal, new one from COFFER_NEW_PASSWORD or the terminal); other sessions end");
+        command.SetHandler(async (_, environment, cancellationToken) =>
+        {
+            var session = environment.RequireOwner();
+            var current = Secrets.Read(Secrets.PasswordVariable, "Current password", environment.Err);
+            var fresh = Environment.GetEnvironmentVariable("COFFER_NEW_PASSWORD") is { Length: > 0 } fromEnvironment ? fromEnvironment : Secrets.NewPassword(environment.Err, readFromPasswordVariable: false);
+            await session.ChangePasswordAsync(current, fresh, cancellationToken);
+            environment.Info("Password changed; your other sessions were ended.");
+            return ExitCodes.Ok;
+        });
+        return command;
     }
 
     private static Command Register()
@@ -124,7 +140,7 @@ public static class AccountCommands
         environment.Config = environment.Config with
         {
             Server = server,
-            Owner = new OwnerLogin(server, session.Account.Email, session.Account.Id, api.BearerToken!, Base64Url.Encode(session.AccountKey), DateTimeOffset.MaxValue),
+            Owner = new OwnerLogin(server, session.Account.Email, session.Account.Id, api.BearerToken!, Base64Url.Encode(session.AccountKey), session.SessionExpiresAt ?? DateTimeOffset.MaxValue),
         };
         environment.SaveConfig();
     }

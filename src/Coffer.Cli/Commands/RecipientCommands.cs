@@ -173,6 +173,8 @@ public static class RecipientCommands
         try
         {
             environment.Config.Links.TryGetValue(address.LinkId, out var saved);
+            if (saved is not null && saved.ExpiresAt <= TimeProvider.System.GetUtcNow())
+                throw new CliException(ExitCodes.Auth, "Your session on this link has ended: run `coffer open URL --email ADDRESS` again.");
             var session = new RecipientSession(http, address, environment.State, saved?.Token);
             if (saved is null)
             {

@@ -25,10 +25,11 @@ public static class Secrets
         return console.Prompt(new TextPrompt<string>(prompt + ":").Secret());
     }
 
-    public static string NewPassword(IAnsiConsole console)
+    public static string NewPassword(IAnsiConsole console, bool readFromPasswordVariable = true)
     {
-        var password = Read(PasswordVariable, "New password", console);
-        if (Environment.GetEnvironmentVariable(PasswordVariable) is null && !Console.IsInputRedirected)
+        var variable = readFromPasswordVariable ? PasswordVariable : "COFFER_NEW_PASSWORD";
+        var password = Read(variable, "New password", console);
+        if (Environment.GetEnvironmentVariable(variable) is null && !Console.IsInputRedirected)
         {
             var again = console.Prompt(new TextPrompt<string>("Repeat the password:").Secret());
             if (!string.Equals(password, again, StringComparison.Ordinal))

@@ -44,6 +44,9 @@ public sealed class OwnerSession
 
     public UploadStateStore Uploads { get; }
 
+    /// <summary>When the bearer session ends (known after <see cref="LoginAsync"/>).</summary>
+    public DateTimeOffset? SessionExpiresAt { get; init; }
+
     /// <summary>The account key, for persisting the session (the caller must keep it private).</summary>
     public ReadOnlySpan<byte> AccountKey => accountKey;
 
@@ -71,7 +74,7 @@ public sealed class OwnerSession
         var (authKey, encryptionKey) = Derive(password, kdf);
         var login = await api.LoginAsync(email, Base64Url.Encode(authKey), cancellationToken);
         var accountKey = CofferBoxes.UnwrapAccountKey(encryptionKey, Base64Url.Decode(login.Account.WrappedAccountKey));
-        return new OwnerSession(api, accountKey, login.Account, state);
+        return new OwnerSession(api, accountKey, login.Account, state) { SessionExpiresAt = login.ExpiresAt };
     }
 
     public async Task<IReadOnlyList<OwnedFolder>> ListFoldersAsync(CancellationToken cancellationToken = default)
@@ -176,6 +179,22 @@ public sealed class OwnerSession
         uploader.Forget(state);
         CheckServerHash(file.CurrentVersion, upload);
         return new PutResult(file, file.CurrentVersion, CreatedFile: true, upload.ResumedFrom);
+    }
+
+    /// <summary>
+    /// Changes the password: a new KDF record and auth key, the same account key re-wrapped under the new EK (files stay
+    /// readable); the server ends the other sessions.
+    /// </summary>
+    public async Task ChangePasswordAsync(string currentPassword, string newPassword, CancellationToken cancellationToken = default)
+    {
+        var prelogin = await Api.PreloginAsync(Account.Email, cancellationToken);
+        var (currentAuthKey, _) = Derive(currentPassword, new CryptoKdf(prelogin.Kdf.Algorithm, prelogin.Kdf.Iterations, prelogin.Kdf.Salt));
+        var kdf = CryptoKdf.CreateNew();
+        var (authKey, encryptionKey) = Derive(newPassword, kdf);
+        var wrapped = CofferBoxes.WrapAccountKey(encryptionKey, accountKey);
+        await Api.ChangePasswordAsync(
+            new ChangePasswordRequest(Base64Url.Encode(currentAuthKey), new WireKdf(kdf.Algorithm, kdf.Iterations, kdf.Salt), Base64Url.Encode(authKey), Base64Url.Encode(wrapped)),
+            cancellationToken);
     }
 
     /// <summary>A new version reusing version <paramref name="number"/>'s content ("make it current").</summary>

@@ -109,6 +109,23 @@ public sealed class ClientLibraryTests(ServerProcess server) : IDisposable
         Assert.Equal(Steps.Sha256(source), Steps.Sha256(target));
     }
 
+    [Fact]
+    public async Task ChangePassword_KeepsTheAccountKey_SoFilesStayReadable()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(server.BaseAddress + "/") };
+        var (account, session) = await RegisterAsync(http);
+        var source = Steps.RandomFile(directory, "kept.txt", 1000);
+        await session.PutFileAsync(source, null);
+
+        await session.ChangePasswordAsync("library password 1", "a brand new password");
+
+        var state = new StateDirectory(directory);
+        var old = await Assert.ThrowsAsync<CofferApiException>(() => OwnerSession.LoginAsync(new OwnerApi(http), account.Email, "library password 1", state));
+        Assert.Equal("invalid-credentials", old.ErrorCode);
+        var renewed = await OwnerSession.LoginAsync(new OwnerApi(http), account.Email, "a brand new password", state);
+        Assert.Equal("kept.txt", Assert.Single(await renewed.ListFilesAsync()).Name);
+    }
+
     private async Task<(Account Account, OwnerSession Session)> RegisterAsync(HttpClient http)
     {
         var email = $"lib-{Guid.NewGuid():N}@example.com";
