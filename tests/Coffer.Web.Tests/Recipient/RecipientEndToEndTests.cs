@@ -15,7 +15,7 @@ public sealed class RecipientEndToEndTests(BrowserFixture browser, RecipientServ
     [Fact]
     public async Task CooperativeLink_VerifiedRecipients_PreviewDownloadDropMakeCurrent_AndSeeEachOthersVersionsLive()
     {
-        var (url, linkId) = await server.CreateLinkAsync(new CreateLinkOptions(Modify: true));
+        var (file, linkId, url) = await server.ShareNewFileAsync(new CreateLinkOptions(Modify: true));
 
         // Bob: a wrong code is refused with a clear message; the mailed one opens the file.
         var bob = await RecipientPageDriver.OpenAsync(browser, url);
@@ -100,6 +100,12 @@ public sealed class RecipientEndToEndTests(BrowserFixture browser, RecipientServ
         Assert.True(await bob.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 390"), "The page must not scroll sideways at phone width.");
         await bob.Page.ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.Screenshots, "recipient-phone.png"), FullPage = true });
 
+        // The owner (the C# library) opens what the browser sealed: version 2's key, metadata and hashes.
+        var owned = await server.Owner.ListVersionsAsync(file);
+        var v2 = Assert.Single(owned, v => v.Version.Number == 2);
+        Assert.Null(v2.Problem);
+        Assert.Equal((Bob, "Quarterly v2.PDF", second.Length, (int?)1), (v2.Metadata!.Uploader, v2.Metadata.Name, (int)v2.Metadata.Size, v2.Metadata.BasedOn));
+
         // The owner's access log has every step.
         var actions = (await server.Owner.Api.GetAccessLogAsync(linkId)).Select(e => (e.Action, e.Actor, e.Version)).ToList();
         Assert.Contains((AccessLogActions.VerificationFailed, Bob, (int?)null), actions);
@@ -119,9 +125,53 @@ public sealed class RecipientEndToEndTests(BrowserFixture browser, RecipientServ
     }
 
     [Fact]
+    public async Task Upload_InterruptedByAReload_ResumesWhenTheSameFileIsDroppedAgain()
+    {
+        var (file, linkId, url) = await server.ShareNewFileAsync(new CreateLinkOptions(Modify: true));
+        var dave = await RecipientPageDriver.OpenAsync(browser, url);
+        await using var context = dave.Context;
+        var before = await server.LatestMailIdAsync("dave@example.com");
+        await dave.AskForCodeAsync("dave@example.com");
+        await dave.EnterCodeAsync(await server.LatestCodeAsync("dave@example.com", before));
+        await Assertions.Expect(dave.ByTestId("current-version")).ToHaveTextAsync("1");
+
+        // The first 8 MiB chunk reaches the server; the second is held back, and the page is reloaded meanwhile.
+        var patches = 0;
+        var secondHeld = new TaskCompletionSource();
+        await dave.Page.RouteAsync("**/uploads/*", async route =>
+        {
+            if (route.Request.Method == "PATCH" && Interlocked.Increment(ref patches) > 1)
+            {
+                secondHeld.TrySetResult();
+                return;
+            }
+
+            await route.ContinueAsync();
+        });
+        const int size = (9 * 1024 * 1024) + 12345;
+        await dave.DropGeneratedPdfAsync("Big scan.pdf", size);
+        await Assertions.Expect(dave.ByTestId("upload-progress")).ToBeVisibleAsync();
+        await secondHeld.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        await dave.Page.UnrouteAllAsync(new() { Behavior = UnrouteBehavior.IgnoreErrors });
+        await dave.Page.ReloadAsync();
+
+        // Same file again (name, size, time): the upload continues where the server stopped; nothing is sent twice.
+        await Assertions.Expect(dave.ByTestId("current-version")).ToHaveTextAsync("1");
+        await dave.DropGeneratedPdfAsync("Big scan.pdf", size);
+        await Assertions.Expect(dave.ByTestId("file-notice")).ToContainTextAsync("is now version 2 (resumed at 8.0 MB)", new() { Timeout = 20_000 });
+        Assert.Single(dave.Requests, r => r == $"POST /api/l/{linkId}/uploads");
+        Assert.Contains(dave.Requests, r => r.StartsWith($"HEAD /api/l/{linkId}/uploads/", StringComparison.Ordinal));
+        var resumed = Assert.Single(await server.Owner.ListVersionsAsync(file), v => v.Version.Number == 2);
+        Assert.Null(resumed.Problem);
+        Assert.Equal(size, resumed.Metadata!.Size);
+        Assert.Equal(0, await dave.Page.EvaluateAsync<int>("() => Object.keys(localStorage).filter(k => k.startsWith('coffer:upload:')).length"));
+        Assert.True(dave.UnexpectedErrors().Count == 0, string.Join('\n', dave.UnexpectedErrors()));
+    }
+
+    [Fact]
     public async Task PlainLink_WithoutEmail_OpensStraightToTheFile_PreviewOnlyWithWatermark_ThenRevokedSaysSoOnce()
     {
-        var (url, linkId) = await server.CreateLinkAsync(new CreateLinkOptions(Modify: false, RequireEmail: false, DisableDownload: true, Watermark: true));
+        var (_, linkId, url) = await server.ShareNewFileAsync(new CreateLinkOptions(Modify: false, RequireEmail: false, DisableDownload: true, Watermark: true));
         var viewer = await RecipientPageDriver.OpenAsync(browser, url, 390, 844);
         await using var context = viewer.Context;
 

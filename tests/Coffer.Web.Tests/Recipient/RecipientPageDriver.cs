@@ -19,6 +19,20 @@ public sealed class RecipientPageDriver
         }
         """;
 
+    // The same drop with a large file made in the page (a PDF header, then the byte pattern i mod 251), so no megabytes cross the wire.
+    private const string DropGeneratedScript = """
+        async ({ selector, name, size }) => {
+          const bytes = new Uint8Array(size);
+          for (let i = 0; i < size; i++) bytes[i] = i % 251;
+          bytes.set(new TextEncoder().encode('%PDF-1.4\n'));
+          const transfer = new DataTransfer();
+          transfer.items.add(new File([bytes], name, { type: 'application/pdf', lastModified: 1764770000000 }));
+          const target = document.querySelector(selector);
+          for (const kind of ['dragenter', 'dragover', 'drop'])
+            target.dispatchEvent(new DragEvent(kind, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+        }
+        """;
+
     private readonly ConcurrentQueue<string> _requests = new();
 
     private RecipientPageDriver(RecordedContext context, IPage page)
@@ -66,6 +80,9 @@ public sealed class RecipientPageDriver
 
     public Task DropAsync(string name, byte[] content, string type) =>
         Page.EvaluateAsync(DropScript, new { selector = "[data-testid=version-panel]", name, base64 = Convert.ToBase64String(content), type });
+
+    public Task DropGeneratedPdfAsync(string name, int size) =>
+        Page.EvaluateAsync(DropGeneratedScript, new { selector = "[data-testid=version-panel]", name, size });
 
     public ILocator Version(int number) => Page.Locator($"[data-testid=version-item][data-version=\"{number}\"]");
 

@@ -18,6 +18,7 @@ public sealed partial class RecipientServerFixture : IAsyncLifetime
 
     private readonly string _work = Directory.CreateTempSubdirectory("coffer-recipient-e2e-").FullName;
     private CofferServerProcess? _server;
+    private int _folders;
     private HttpClient? _http;
     private OwnerSession? _owner;
 
@@ -29,8 +30,6 @@ public sealed partial class RecipientServerFixture : IAsyncLifetime
 
     public byte[] PdfBytes { get; } = TestPdf.Create("Coffer quarterly report, version 1");
 
-    public FileDto File { get; private set; } = null!;
-
     public async Task InitializeAsync()
     {
         _server = await CofferServerProcess.StartAsync();
@@ -40,9 +39,7 @@ public sealed partial class RecipientServerFixture : IAsyncLifetime
         await OwnerSession.RegisterAsync(api, OwnerEmail, password);
         await api.ConfirmAsync(OwnerEmail, await LatestCodeAsync(OwnerEmail, afterId: 0));
         _owner = await OwnerSession.LoginAsync(api, OwnerEmail, password, new StateDirectory(Path.Combine(_work, "state")));
-        var path = Path.Combine(_work, PdfName);
-        await System.IO.File.WriteAllBytesAsync(path, PdfBytes);
-        File = (await _owner.PutFileAsync(path, folderId: null)).File;
+        await System.IO.File.WriteAllBytesAsync(Path.Combine(_work, PdfName), PdfBytes);
     }
 
     public async Task DisposeAsync()
@@ -53,11 +50,13 @@ public sealed partial class RecipientServerFixture : IAsyncLifetime
         Directory.Delete(_work, recursive: true);
     }
 
-    /// <summary>Creates a link to the PDF and returns its full URL (secret in the fragment) and id.</summary>
-    public async Task<(string Url, string LinkId)> CreateLinkAsync(CreateLinkOptions options)
+    /// <summary>Uploads the PDF as a new file (in a folder of its own, so tests do not share versions) and links it.</summary>
+    public async Task<SharedFile> ShareNewFileAsync(CreateLinkOptions options)
     {
-        var (link, url) = await Owner.CreateLinkAsync(File, options, Server.Address.ToString());
-        return (url, link.Id);
+        var folder = await Owner.CreateFolderAsync($"/test {Interlocked.Increment(ref _folders)}");
+        var file = (await Owner.PutFileAsync(Path.Combine(_work, PdfName), folder.Folder.Id)).File;
+        var (link, url) = await Owner.CreateLinkAsync(file, options, Server.Address.ToString());
+        return new SharedFile(file, link.Id, url);
     }
 
     /// <summary>The newest six-digit code mailed to <paramref name="to"/> after mail id <paramref name="afterId"/> (the development outbox).</summary>
@@ -82,6 +81,9 @@ public sealed partial class RecipientServerFixture : IAsyncLifetime
 
     [GeneratedRegex(@"\b(\d{6})\b")]
     private static partial Regex SixDigits();
+
+    /// <summary>A file shared by a link: the owner's record, the link id and its full URL (secret in the fragment).</summary>
+    public sealed record SharedFile(FileDto File, string LinkId, string Url);
 
     private sealed record OutboxMail(long Id, string To, string Subject, string Text);
 }
