@@ -34,25 +34,31 @@ public sealed partial class OwnerDriver(IPage page, CofferServerProcess server)
         await Assertions.Expect(page.GetByTestId("account-email")).ToHaveTextAsync(email);
     }
 
-    /// <summary>The newest 6-digit code the development outbox holds for <paramref name="email"/>.</summary>
-    public async Task<string> MailedCodeAsync(string email)
+    /// <summary>The code of the newest mail to <paramref name="email"/> with an id above <paramref name="afterId"/> (waits for it).</summary>
+    public async Task<string> MailedCodeAsync(string email, long afterId = 0)
     {
-        using var http = new HttpClient { BaseAddress = server.Address };
-        for (var attempt = 0; attempt < 50; attempt++)
+        for (var attempt = 0; attempt < 200; attempt++)
         {
-            var mails = await http.GetFromJsonAsync<JsonElement>(new Uri($"/dev/outbox.json?to={Uri.EscapeDataString(email)}", UriKind.Relative));
-            foreach (var mail in mails.EnumerateArray())
-            {
-                var match = SixDigits().Match(mail.GetProperty("text").GetString() ?? "");
-                if (match.Success)
-                    return match.Value;
-            }
-
+            var mail = (await OutboxAsync(email)).Where(m => m.Id > afterId).OrderByDescending(m => m.Id).FirstOrDefault();
+            if (mail is not null && SixDigits().Match(mail.Text) is { Success: true } match)
+                return match.Value;
             await Task.Delay(100);
         }
 
         throw new InvalidOperationException($"No code was mailed to {email}.");
     }
+
+    /// <summary>The id of the newest mail to <paramref name="email"/> (0: none), to wait for the next one.</summary>
+    public async Task<long> LatestMailIdAsync(string email) => (await OutboxAsync(email)).Select(m => m.Id).DefaultIfEmpty(0).Max();
+
+    private async Task<List<OutboxMail>> OutboxAsync(string email)
+    {
+        using var http = new HttpClient { BaseAddress = server.Address };
+        var mails = await http.GetFromJsonAsync<JsonElement>(new Uri($"/dev/outbox.json?to={Uri.EscapeDataString(email)}", UriKind.Relative));
+        return [.. mails.EnumerateArray().Select(m => new OutboxMail(m.GetProperty("id").GetInt64(), m.GetProperty("text").GetString() ?? ""))];
+    }
+
+    private sealed record OutboxMail(long Id, string Text);
 
     /// <summary>Drops a file on the files view exactly as a drag from the desktop does (a DataTransfer with a File).</summary>
     public async Task DropFileAsync(string name, byte[] content, string type)
