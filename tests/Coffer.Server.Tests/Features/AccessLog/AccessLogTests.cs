@@ -38,6 +38,20 @@ public sealed class AccessLogTests(LinkAppFactory factory) : IClassFixture<LinkA
     }
 
     [Fact]
+    public async Task ConcurrentEvents_StillFormOneUnforkedChain()
+    {
+        var link = await LinkKit.CreateAsync(factory);
+        var recipient = await LinkKit.VerifiedRecipientAsync(factory, link);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => recipient.GetAsync($"/api/l/{link.Id}/versions/1/content?purpose=preview")));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var verification = await link.Owner.Client.GetFromJsonAsync<AccessLogVerificationDto>($"/api/links/{link.Id}/log/verify");
+        Assert.True(verification!.Intact);
+        Assert.Equal(4 + 20, verification.Checked); // created, code sent, verified, opened, then the previews
+    }
+
+    [Fact]
     public async Task TamperingWithOneRow_ThroughTheDatabase_IsDetectedByTheChainCheck()
     {
         var (link, _) = await BusyLinkAsync();
