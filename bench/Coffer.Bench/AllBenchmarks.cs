@@ -21,7 +21,7 @@ internal static class AllBenchmarks
             ("crypto", Crypto.CryptoBenchmark.RunAsync, quick ? ["--size-mib", "128"] : []),
             ("transfer", Transfers.TransferBenchmark.RunAsync, quick ? ["--size-mib", "64", "--reps", "1"] : []),
             ("memory", Memory.MemoryBenchmark.RunAsync, quick ? ["--sizes-mib", "64,256"] : []),
-            ("recipients", Recipients.RecipientLoadBenchmark.RunAsync, quick ? ["--sessions", "20", "--seconds", "5"] : []),
+            ("recipients", Recipients.RecipientLoadBenchmark.RunAsync, quick ? ["--sessions", "20", "--seconds", "5", "--warm-up-seconds", "3"] : []),
             ("history", History.HistoryBenchmark.RunAsync, quick ? ["--events", "20000", "--versions", "1000", "--fetches", "10"] : []),
         };
         var failed = new List<string>();

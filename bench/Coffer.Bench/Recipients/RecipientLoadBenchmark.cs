@@ -29,8 +29,11 @@ internal static class RecipientLoadBenchmark
             var setupSeconds = setup.Elapsed.TotalSeconds;
             var generator = new LoadGenerator(server.BaseAddress, fixture);
 
-            Console.WriteLine("  warm-up 5 s");
-            await generator.RunAsync(TimeSpan.FromSeconds(5), interval: null);
+            // Long enough for tiered compilation to finish promoting the request path on a loaded machine (profiles showed
+            // LinkGate and RecipientReads still at tier 0 after 5 s).
+            var warmUp = options.Int("--warm-up-seconds", 20);
+            Console.WriteLine($"  warm-up {warmUp} s");
+            await generator.RunAsync(TimeSpan.FromSeconds(warmUp), interval: null);
 
             var phases = new JsonArray();
             var loads = new List<(string Name, double? Rate)> { ("closed-loop", null) };
@@ -85,7 +88,8 @@ internal static class RecipientLoadBenchmark
                     ["generator"] = "bench/Coffer.Bench (C#, one HttpClient with SocketsHttpHandler, MaxConnectionsPerServer = sessions), in the same machine as the server: both share the 2 cores",
                     ["closedLoop"] = "each session sends its next request as soon as the previous answer arrives: measures capacity; by Little's law latency ≈ sessions / throughput",
                     ["paced"] = "each session sends at a fixed rate; latency from the scheduled send time (includes any queueing)",
-                    ["warmUp"] = "5 s closed loop before the measured phases",
+                    ["warmUpSeconds"] = warmUp,
+                    ["warmUp"] = "closed loop before the measured phases, so the JIT's tiering settles",
                     ["runQueueWait"] = "time the server's threads were runnable but waiting for a CPU (sum over threads of /proc/<pid>/task/*/schedstat field 2): CPU taken by other processes on the shared machine",
                     ["server"] = "src/Coffer.Server Release build; rate limits raised for the setup of 200 sessions: " + string.Join(", ", CofferServer.BenchSettings.Select(s => $"{s.Key}={s.Value}")),
                     ["setupSeconds"] = Stats.Round(setupSeconds, 1),
