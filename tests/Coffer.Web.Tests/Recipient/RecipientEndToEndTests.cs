@@ -90,8 +90,16 @@ public sealed class RecipientEndToEndTests(BrowserFixture browser, RecipientServ
         // The open preview survived two refreshes of the page's data as one drawing, fetched once.
         await Assertions.Expect(bob.ByTestId("pdf-preview").Locator("canvas")).ToHaveCountAsync(1);
 
-        // The current version's content is version 1's again.
-        var again = await bob.Page.RunAndWaitForDownloadAsync(() => bob.ByTestId("download-button").ClickAsync(), new() { Timeout = 20_000 });
+        // Carol, still on version 2 (she has not refreshed), uploads: it lands as version 4 and she is told version 3 came first.
+        await carol.ByTestId("version-file-input").SetInputFilesAsync(new FilePayload { Name = "Carol.pdf", MimeType = "application/pdf", Buffer = TestPdf.Create("Carol's edit") });
+        await Assertions.Expect(carol.ByTestId("file-notice")).ToContainTextAsync("is version 4, but someone added version 3 while you worked on version 2", new() { Timeout = 20_000 });
+        await Assertions.Expect(bob.ByTestId("live-banner")).ToContainTextAsync($"A new version (version 4) was uploaded by {Carol}", new() { Timeout = 10_000 });
+        await bob.ByTestId("live-refresh").ClickAsync();
+        await Assertions.Expect(bob.ByTestId("current-version")).ToHaveTextAsync("4");
+
+        // Version 3's content is version 1's again.
+        await bob.Version(3).GetByTestId("version-menu-button").ClickAsync();
+        var again = await bob.Page.RunAndWaitForDownloadAsync(() => bob.ByTestId("menu-download").ClickAsync(), new() { Timeout = 20_000 });
         Assert.Equal(server.PdfBytes, await File.ReadAllBytesAsync(await again.PathAsync()));
 
         await bob.Page.ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.Screenshots, "recipient-desktop.png"), FullPage = true });

@@ -149,7 +149,7 @@ export function LinkFileView({ api, secret, onClosed }: { api: RecipientApi; sec
       );
       await load();
     } catch (error) {
-      fail(error instanceof Error && 'originalResponse' in error ? new Error(`The upload failed: ${error.message}`) : error);
+      fail(error);
     } finally {
       setUpload(null);
     }

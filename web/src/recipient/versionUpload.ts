@@ -1,5 +1,6 @@
 import { Upload, type UploadOptions } from 'tus-js-client';
-import type { CommitVersionResponse, RecipientApi } from '../api/recipient';
+import { ApiError } from '../api/http';
+import type { CommitVersionRequest, CommitVersionResponse, RecipientApi } from '../api/recipient';
 import {
   BlobSealer,
   formatModified,
@@ -116,7 +117,7 @@ export async function uploadVersion(request: VersionUploadRequest): Promise<Vers
       },
       onProgress: (sent, total) => request.onProgress?.(sent, total),
       onSuccess: () => resolve(upload.url!),
-      onError: (error) => reject(error),
+      onError: (error) => reject(uploadError(error)),
     });
     upload.start();
   });
@@ -135,14 +136,14 @@ export async function uploadVersion(request: VersionUploadRequest): Promise<Vers
     basedOn: request.basedOn,
   };
   request.onPhase?.('committing');
-  const response = await api.commit({
+  const response = await commitOrForget(store, key, {
     uploadId,
     contentId: state.contentId,
     extension,
     wrappedContentKey: toBase64Url(await wrapKey(request.fileKey, contentKey, Labels.contentKeyWrap(fileId, state.contentId))),
     sealedMetadata: toBase64Url(await sealMetadata(contentKey, fileId, state.contentId, meta)),
     basedOn: request.basedOn,
-  });
+  }, api);
   store.removeItem(key);
   return { response, resumedFrom };
 }
@@ -167,4 +168,28 @@ function asBlobSlices(reader: TusFileReader) {
       };
     },
   };
+}
+
+/** A commit the server can no longer match to the upload (expired, swept) forgets the saved state, so the next try starts afresh. */
+async function commitOrForget(store: UploadStore, key: string, request: CommitVersionRequest, api: RecipientApi): Promise<CommitVersionResponse> {
+  try {
+    return await api.commit(request);
+  } catch (error) {
+    if (error instanceof ApiError && ['upload-not-found', 'upload-expired'].includes(error.errorCode)) store.removeItem(key);
+    throw error;
+  }
+}
+
+/** A tus failure as the page explains it: the server's problem when it sent one, else a dropped connection that can resume. */
+export function uploadError(error: Error & { originalResponse?: { getStatus(): number; getBody(): string } | null }): Error {
+  const response = error.originalResponse;
+  if (response) {
+    try {
+      const problem = JSON.parse(response.getBody()) as { errorCode?: string; detail?: string };
+      if (problem.errorCode) return new ApiError(response.getStatus(), problem.errorCode, problem.detail ?? '');
+    } catch {
+      // Not a problem document: fall through.
+    }
+  }
+  return new Error('The upload stopped: the connection to the server was lost. Drop or choose the same file again to continue where it stopped.');
 }

@@ -34,3 +34,19 @@ describe('resumable upload state', () => {
     expect(loadResumable(store, 'k')).toEqual(good);
   });
 });
+
+describe('upload errors', () => {
+  const failure = (status: number, body: string) => Object.assign(new Error('tus: failed'), { originalResponse: { getStatus: () => status, getBody: () => body } });
+
+  it('carries the server’s problem code, so an ended session or a closed link is handled like any other request', async () => {
+    const { uploadError } = await import('../../src/recipient/versionUpload');
+    expect(uploadError(failure(403, JSON.stringify({ errorCode: 'link-suspended', detail: 'Suspended.' })))).toMatchObject({ errorCode: 'link-suspended', status: 403 });
+    expect(uploadError(failure(413, JSON.stringify({ errorCode: 'upload-too-large', detail: 'Too large.' })))).toMatchObject({ errorCode: 'upload-too-large', detail: 'Too large.' });
+  });
+
+  it('explains a dropped connection as resumable', async () => {
+    const { uploadError } = await import('../../src/recipient/versionUpload');
+    expect(uploadError(Object.assign(new Error('tus: network'), { originalResponse: null })).message).toMatch(/same file again to continue/);
+    expect(uploadError(failure(502, '<html>bad gateway</html>')).message).toMatch(/connection to the server was lost/);
+  });
+});
