@@ -11,7 +11,7 @@ public sealed class OwnerPagesTests(BrowserFixture browser)
     public async Task Owner_SignsUp_UploadsPdfByDrop_SharesCooperatively_SeesBadgeAndIntactLog_RevokesALink()
     {
         await using var server = await CofferServerProcess.StartAsync();
-        await using var context = await browser.NewContextAsync();
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { AcceptDownloads = true, ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
         var page = await context.NewPageAsync();
         var owner = new OwnerDriver(page, server);
 
@@ -57,6 +57,22 @@ public sealed class OwnerPagesTests(BrowserFixture browser)
         await Assertions.Expect(plain.GetByTestId("log-entry").First).ToHaveAttributeAsync("data-action", "created");
         await Assertions.Expect(plain.GetByTestId("log-entry").Last).ToHaveAttributeAsync("data-action", "revoked");
         await Assertions.Expect(plain.GetByTestId("chain-check")).ToHaveAttributeAsync("data-intact", "true");
+        var csv = await page.RunAndWaitForDownloadAsync(() => plain.GetByRole(AriaRole.Link, new() { Name = "Export CSV" }).ClickAsync());
+        var lines = await File.ReadAllLinesAsync(await csv.PathAsync());
+        Assert.Equal("sequence,at,linkId,fileId,action,actor,version,ip,userAgent,detail,previousHash,hash", lines[0]);
+        Assert.Equal(3, lines.Length);
+
+        // Options of the cooperative link are edited under If-Match; the change is logged.
+        await cooperative.GetByRole(AriaRole.Button, new() { Name = "Options" }).ClickAsync();
+        await Assertions.Expect(cooperative.GetByLabel("Require email")).ToBeDisabledAsync();
+        await cooperative.GetByLabel("Email me about new versions").UncheckAsync();
+        await cooperative.GetByLabel("Expires after (days)").FillAsync("0");
+        await Assertions.Expect(cooperative.GetByRole(AriaRole.Button, new() { Name = "Save options" })).ToBeDisabledAsync();
+        await cooperative.GetByLabel("Expires after (days)").FillAsync("5");
+        await cooperative.GetByRole(AriaRole.Button, new() { Name = "Save options" }).ClickAsync();
+        await Assertions.Expect(cooperative).ToContainTextAsync("expires");
+        await cooperative.GetByRole(AriaRole.Button, new() { Name = "Access log" }).ClickAsync();
+        await Assertions.Expect(cooperative.GetByTestId("log-entry").Last).ToHaveAttributeAsync("data-action", "options-changed");
 
         // A reload keeps the session but not the key: the password unlocks the files again.
         await page.ReloadAsync();
@@ -68,6 +84,7 @@ public sealed class OwnerPagesTests(BrowserFixture browser)
         await page.SetViewportSizeAsync(390, 844);
         await owner.OpenSectionAsync("Files");
         await Assertions.Expect(owner.FileRow("Quarterly report.pdf")).ToBeVisibleAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 390"), "The files page must not scroll sideways at phone width.");
         await page.ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.Screenshots, "owner-files-phone.png"), FullPage = true });
 
         Assert.True(context.Errors.Count == 0, string.Join('\n', context.Errors));
