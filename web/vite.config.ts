@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 
 const outDir = fileURLToPath(new URL('../src/Coffer.Server/wwwroot', import.meta.url));
 
-// The build lands in the server's wwwroot (gitignored); the service worker is emitted unhashed at /sw.js so its scope is the whole origin.
+// The build lands in the server's wwwroot (gitignored). The service worker is built apart (vite.sw.config.ts):
+// a classic worker script cannot import the chunks this build shares between entries.
 export default defineConfig({
   build: {
     outDir,
@@ -14,10 +15,6 @@ export default defineConfig({
     rollupOptions: {
       input: {
         app: fileURLToPath(new URL('./index.html', import.meta.url)),
-        sw: fileURLToPath(new URL('./src/download/sw.ts', import.meta.url)),
-      },
-      output: {
-        entryFileNames: (chunk) => (chunk.name === 'sw' ? 'sw.js' : 'assets/[name]-[hash].js'),
       },
     },
   },
