@@ -65,11 +65,20 @@ internal sealed class CliDriver(string cliDll, string serverAddress, string stat
         };
         foreach (var (key, value) in extra ?? [])
             environment[key] = value;
+        // For profiling only (e.g. DOTNET_PerfMapEnabled=1): KEY=VALUE pairs separated by ';'.
+        foreach (var pair in (System.Environment.GetEnvironmentVariable("COFFER_BENCH_CLIENT_ENV") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
+            environment[pair.Split('=', 2)[0]] = pair.Split('=', 2)[1];
         return environment;
     }
 
-    private Task<ChildResult> Coffer(IEnumerable<string> arguments, Dictionary<string, string>? extra = null, Func<System.Diagnostics.Process, Task>? whileRunning = null) =>
-        ChildProcess.RunAsync("dotnet", [cliDll, .. arguments], Environment(extra), workingDirectory: State, whileRunning: whileRunning);
+    private Task<ChildResult> Coffer(IEnumerable<string> arguments, Dictionary<string, string>? extra = null, Func<System.Diagnostics.Process, Task>? whileRunning = null)
+    {
+        // For profiling only: a command put in front of `dotnet coffer.dll …` (e.g. "perf record -g -o /tmp/cli.data --").
+        var prefix = (System.Environment.GetEnvironmentVariable("COFFER_BENCH_CLIENT_PREFIX") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return prefix.Length == 0
+            ? ChildProcess.RunAsync("dotnet", [cliDll, .. arguments], Environment(extra), workingDirectory: State, whileRunning: whileRunning)
+            : ChildProcess.RunAsync(prefix[0], [.. prefix[1..], "dotnet", cliDll, .. arguments], Environment(extra), workingDirectory: State, whileRunning: whileRunning);
+    }
 
     public override async Task LoginOwnerAsync(OwnerSession session, string email) =>
         (await Coffer(["login", email], new() { ["COFFER_PASSWORD"] = BenchOwner.Password })).EnsureSuccess("coffer login");

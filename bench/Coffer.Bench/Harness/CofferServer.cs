@@ -51,8 +51,8 @@ internal sealed class CofferServer : IAsyncDisposable
     /// <summary>CPU seconds (user + system) the process has used so far.</summary>
     public double CpuSeconds => ProcessCpu.Seconds(process.Id) ?? double.NaN;
 
-    /// <summary>Seconds the process's threads have waited for a CPU while runnable (see <see cref="ProcessCpu.RunQueueWaitSeconds"/>).</summary>
-    public double RunQueueWaitSeconds => ProcessCpu.RunQueueWaitSeconds(process.Id);
+    /// <summary>Per-thread run-queue waits now (see <see cref="ProcessCpu.RunQueueSnapshot"/>).</summary>
+    public Dictionary<string, long> RunQueueSnapshot() => ProcessCpu.RunQueueSnapshot(process.Id);
 
     /// <summary>User and system CPU seconds the process has used so far.</summary>
     public (double User, double System) CpuSplit => ProcessCpu.Split(process.Id) ?? (double.NaN, double.NaN);

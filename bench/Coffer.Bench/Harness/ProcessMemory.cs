@@ -53,12 +53,12 @@ internal static class ProcessCpu
     public static double? Seconds(int pid) => Split(pid) is { } split ? split.User + split.System : null;
 
     /// <summary>
-    /// Seconds the process's live threads have spent runnable but waiting for a CPU (sum of <c>/proc/&lt;pid&gt;/task/*/schedstat</c>
-    /// field 2): on a shared machine, the time other work took from this process.
+    /// Per thread, the nanoseconds it has spent runnable but waiting for a CPU (<c>/proc/&lt;pid&gt;/task/*/schedstat</c> field 2):
+    /// on a shared machine, the time other work took from this process. Compare two snapshots with <see cref="RunQueueWaitBetween"/>.
     /// </summary>
-    public static double RunQueueWaitSeconds(int pid)
+    public static Dictionary<string, long> RunQueueSnapshot(int pid)
     {
-        long nanoseconds = 0;
+        var waits = new Dictionary<string, long>(StringComparer.Ordinal);
         try
         {
             foreach (var task in Directory.EnumerateDirectories($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/task"))
@@ -66,7 +66,7 @@ internal static class ProcessCpu
                 try
                 {
                     var fields = File.ReadAllText(Path.Combine(task, "schedstat")).Split(' ');
-                    nanoseconds += long.Parse(fields[1], CultureInfo.InvariantCulture);
+                    waits[Path.GetFileName(task)] = long.Parse(fields[1], CultureInfo.InvariantCulture);
                 }
                 catch (IOException)
                 {
@@ -76,11 +76,14 @@ internal static class ProcessCpu
         }
         catch (IOException)
         {
-            return double.NaN;
         }
 
-        return nanoseconds / 1e9;
+        return waits;
     }
+
+    /// <summary>Seconds of run-queue wait between two snapshots, over the threads alive at the second (threads that ended in between are not counted).</summary>
+    public static double RunQueueWaitBetween(Dictionary<string, long> before, Dictionary<string, long> after) =>
+        after.Sum(t => t.Value - before.GetValueOrDefault(t.Key)) / 1e9;
 
     /// <summary>User and system CPU seconds used so far; null when the process is gone.</summary>
     public static (double User, double System)? Split(int pid)

@@ -43,11 +43,11 @@ internal static class RecipientLoadBenchmark
                 server.Memory.ResetWindow();
                 var load = MachineInfo.OneMinuteLoad();
                 var serverCpuBefore = server.CpuSeconds;
-                var serverWaitBefore = server.RunQueueWaitSeconds;
+                var serverWaitBefore = server.RunQueueSnapshot();
                 var generatorCpuBefore = Environment.CpuUsage.TotalTime.TotalSeconds;
                 var result = await generator.RunAsync(TimeSpan.FromSeconds(seconds), rate is { } r ? TimeSpan.FromSeconds(1 / r) : null);
                 var serverCpu = server.CpuSeconds - serverCpuBefore;
-                var serverWait = server.RunQueueWaitSeconds - serverWaitBefore;
+                var serverWait = ProcessCpu.RunQueueWaitBetween(serverWaitBefore, server.RunQueueSnapshot());
                 var generatorCpu = Environment.CpuUsage.TotalTime.TotalSeconds - generatorCpuBefore;
                 var all = result.LatenciesMs.Values.SelectMany(l => l).ToList();
                 var phase = new JsonObject
