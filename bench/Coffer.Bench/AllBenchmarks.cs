@@ -14,8 +14,10 @@ internal static class AllBenchmarks
         string Output(string name) => Path.Combine(outputDirectory, name + ".json");
 
         // Build the server and the CLI once, from the tree as it is now; every benchmark then runs those binaries.
-        await Builds.ServerAsync();
-        await Builds.CliAsync();
+        // --no-build reuses binaries built just before (e.g. to start the measurements at a quieter moment).
+        var build = !options.Flag("--no-build");
+        await Builds.ServerAsync(build);
+        await Builds.CliAsync(build);
         var steps = new (string Name, Func<string[], Task<int>> Run, string[] Args)[]
         {
             ("crypto", Crypto.CryptoBenchmark.RunAsync, quick ? ["--size-mib", "128"] : []),
