@@ -169,7 +169,7 @@ public static class LinkCommands
                     environment.Out.MarkupLine($"[red]Broken[/] at entry {result.FirstBrokenSequence}: {Markup.Escape(result.Problem ?? "")}");
                 if (!result.Intact)
                     return ExitCodes.Integrity;
-                if (!parse.GetValue(csv) && environment.Json)
+                if (!parse.GetValue(csv))
                     return ExitCodes.Ok;
             }
 
