@@ -28,6 +28,7 @@ export function FilesView({ account, accountKey, trash }: { account: Account; ac
   const [open, setOpen] = useState<Open>(null);
   const [dragging, setDragging] = useState(false);
   const [newFolder, setNewFolder] = useState<string | null>(null);
+  const [downloading, setDownloading] = useState<{ name: string; percent: number } | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const action = useAction();
   const ctx = { accountKey, email: account.email };
@@ -36,6 +37,10 @@ export function FilesView({ account, accountKey, trash }: { account: Account; ac
     for (const file of picked) {
       const id = crypto.randomUUID();
       dispatch({ type: 'added', id, name: file.name, total: file.size });
+      if (file.size > account.limits.maxFileSizeBytes) {
+        dispatch({ type: 'failed', id, error: `Too large: your plan allows files up to ${formatBytes(account.limits.maxFileSizeBytes)}. Nothing was uploaded.` });
+        continue;
+      }
       try {
         await uploadNewFile(ctx, file, folderId, (p) => dispatch({ type: 'progress', id, ...p }));
         dispatch({ type: 'done', id });
@@ -88,7 +93,9 @@ export function FilesView({ account, accountKey, trash }: { account: Account; ac
         e.preventDefault();
         setDragging(true);
       }}
-      onDragLeave={() => setDragging(false)}
+      onDragLeave={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
+      }}
       onDrop={(e) => !trash && onDrop(e)}
     >
       <div class="toolbar">
@@ -150,6 +157,12 @@ export function FilesView({ account, accountKey, trash }: { account: Account; ac
       )}
       <ErrorNote error={action.error ?? error} />
       <UploadsPanel uploads={uploads} dispatch={dispatch} />
+      {downloading && (
+        <p class="row" role="status">
+          <progress max={100} value={downloading.percent} aria-label={`Download of ${downloading.name}`} />
+          <span>Downloading, decrypting and verifying {downloading.name}…</span>
+        </p>
+      )}
       {!trash && <p class="drop-hint muted">Drop files anywhere here to upload them. They are encrypted in this browser before they leave it.</p>}
       {subfolders.length === 0 && shown.length === 0 ? (
         <p class="empty" data-testid="empty">
@@ -180,7 +193,17 @@ export function FilesView({ account, accountKey, trash }: { account: Account; ac
               item={f}
               trash={trash}
               onOpen={setOpen}
-              onDownload={() => action.run(() => downloadVersion(accountKey, f.file, f.file.currentVersion))}
+              onDownload={() =>
+                action.run(async () => {
+                  const name = f.name ?? 'file';
+                  setDownloading({ name, percent: 0 });
+                  try {
+                    await downloadVersion(accountKey, f.file, f.file.currentVersion, (done, total) => setDownloading({ name, percent: Math.floor((done / total) * 100) }));
+                  } finally {
+                    setDownloading(null);
+                  }
+                })
+              }
               onTrash={() => action.run(async () => void (await filesApi.trash(f.file.id), await reload()))}
               onRestore={() => action.run(async () => void (await filesApi.restore(f.file.id), await reload()))}
             />
@@ -191,7 +214,7 @@ export function FilesView({ account, accountKey, trash }: { account: Account; ac
         <ShareDialog account={account} accountKey={accountKey} file={open.item.file} fileName={open.item.name} onClose={() => setOpen(null)} />
       )}
       {open?.kind === 'versions' && (
-        <VersionsDialog ctx={ctx} item={open.item} onClose={() => setOpen(null)} onChanged={reload} />
+        <VersionsDialog ctx={ctx} maxFileSizeBytes={account.limits.maxFileSizeBytes} item={open.item} onClose={() => setOpen(null)} onChanged={reload} />
       )}
       {open?.kind === 'rename' && <RenameDialog accountKey={accountKey} item={open.item} onClose={() => setOpen(null)} onDone={reload} />}
       {open?.kind === 'move' && <MoveDialog item={open.item} folders={library.folders} onClose={() => setOpen(null)} onDone={reload} />}

@@ -7,7 +7,7 @@ import type { NamedFile } from './fileCrypto';
 import { uploadNewVersion, type OwnerContext } from './upload';
 
 /** A file's versions (who, when), each downloadable or made current; a new version can be uploaded (same format only). */
-export function VersionsDialog(props: { ctx: OwnerContext; item: NamedFile; onClose: () => void; onChanged: () => Promise<void> }) {
+export function VersionsDialog(props: { ctx: OwnerContext; maxFileSizeBytes: number; item: NamedFile; onClose: () => void; onChanged: () => Promise<void> }) {
   const { file } = props.item;
   const [list, setList] = useState<VersionList | null>(null);
   const [uploading, setUploading] = useState<number | null>(null);
@@ -28,6 +28,10 @@ export function VersionsDialog(props: { ctx: OwnerContext; item: NamedFile; onCl
 
   const uploadVersion = (picked: File | undefined) => {
     if (!picked) return;
+    if (picked.size > props.maxFileSizeBytes) {
+      action.setError(new Error(`Too large: your plan allows files up to ${formatBytes(props.maxFileSizeBytes)}. Nothing was uploaded.`));
+      return;
+    }
     setUploading(0);
     void action.run(async () => {
       try {
