@@ -75,7 +75,7 @@ public sealed class SealedDownloader(ApiConnection connection, RetryPolicy? retr
                     firstBody = null;
                     await FetchSegmentsAsync(source, cipher, cursor, segmentCount, c, output, plainHash, cipherHash, resumedFrom, body, progress, cancellationToken);
                 }
-                catch (Exception e) when (RetryPolicy.IsTransient(e, cancellationToken) && ++attempts < retry.MaxAttempts)
+                catch (Exception e) when (!cursor.Inconsistent && RetryPolicy.IsTransient(e, cancellationToken) && ++attempts < retry.MaxAttempts)
                 {
                     await Task.Delay(retry.DelayFor(attempts), cancellationToken);
                 }
@@ -137,9 +137,12 @@ public sealed class SealedDownloader(ApiConnection connection, RetryPolicy? retr
         using var responseScope = response;
         await using var body = openBody;
 
+        // Two sealed buffers (decrypt one while the next arrives) and two plaintext buffers (write one while the next decrypts).
         byte[][] sealedBuffers = [ArrayPool<byte>.Shared.Rent(c), ArrayPool<byte>.Shared.Rent(c)];
-        var plain = ArrayPool<byte>.Shared.Rent(c);
+        byte[][] plainBuffers = [ArrayPool<byte>.Shared.Rent(c), ArrayPool<byte>.Shared.Rent(c)];
         var pendingRead = Task.FromResult(0);
+        var pendingWrite = Task.CompletedTask;
+        var writing = -1L;
         try
         {
             var index = first;
@@ -157,14 +160,15 @@ public sealed class SealedDownloader(ApiConnection connection, RetryPolicy? retr
                     pendingRead = body.ReadAtLeastAsync(sealedBuffers[1 - current].AsMemory(0, nextLength), nextLength, throwOnEndOfStream: false, cancellationToken).AsTask();
                 }
 
-                var sealedSegment = sealedBuffers[current].AsSpan(0, length);
-                var plainLength = cipher.Decrypt(index, isLast, sealedSegment, plain);
-                await output.WriteAsync(plain.AsMemory(0, plainLength), cancellationToken);
+                var plain = plainBuffers[index & 1];
+                var plainLength = cipher.Decrypt(index, isLast, sealedBuffers[current].AsSpan(0, length), plain);
                 cipherHash.AppendData(sealedBuffers[current].AsSpan(0, length));
                 plainHash.AppendData(plain.AsSpan(0, plainLength));
-                index++;
-                cursor.Next = index;
+                await CompleteWriteAsync(pendingWrite, writing, cursor);
+                writing = index;
+                pendingWrite = output.WriteAsync(plain.AsMemory(0, plainLength), cancellationToken).AsTask();
                 progress?.Report(new TransferProgress(Math.Min(SealedStreamFormat.SegmentOffset(index, c), source.CiphertextLength), source.CiphertextLength, resumedFrom));
+                index++;
                 if (isLast)
                     break;
                 read = await pendingRead;
@@ -172,11 +176,25 @@ public sealed class SealedDownloader(ApiConnection connection, RetryPolicy? retr
                 length = SegmentLength(index, segmentCount, c, source.CiphertextLength);
             }
 
+            await CompleteWriteAsync(pendingWrite, writing, cursor);
+            pendingWrite = Task.CompletedTask;
+            progress?.Report(new TransferProgress(source.CiphertextLength, source.CiphertextLength, resumedFrom));
             if (await body.ReadAsync(new byte[1], cancellationToken) != 0)
                 throw new CofferCryptoException(CryptoErrorKind.Tampered, "The server sent bytes after the final segment.");
         }
         finally
         {
+            // The hashes already cover the segment being written: once its write lands the cursor moves past it; if the write
+            // failed, hashes and file disagree and the download must not be retried in this run.
+            try
+            {
+                await CompleteWriteAsync(pendingWrite, writing, cursor);
+            }
+            catch (LocalWriteException)
+            {
+                cursor.Inconsistent = true;
+            }
+
             try
             {
                 await pendingRead;
@@ -188,8 +206,30 @@ public sealed class SealedDownloader(ApiConnection connection, RetryPolicy? retr
 
             ArrayPool<byte>.Shared.Return(sealedBuffers[0]);
             ArrayPool<byte>.Shared.Return(sealedBuffers[1]);
-            ArrayPool<byte>.Shared.Return(plain, clearArray: true);
+            ArrayPool<byte>.Shared.Return(plainBuffers[0], clearArray: true);
+            ArrayPool<byte>.Shared.Return(plainBuffers[1], clearArray: true);
         }
+    }
+
+    private static async Task CompleteWriteAsync(Task pendingWrite, long writing, Cursor cursor)
+    {
+        if (writing < 0 || cursor.Next > writing)
+            return;
+        try
+        {
+            await pendingWrite;
+        }
+        catch (OperationCanceledException)
+        {
+            cursor.Inconsistent = true;
+            throw;
+        }
+        catch (IOException e)
+        {
+            throw new LocalWriteException("Writing the downloaded file failed: " + e.Message, e);
+        }
+
+        cursor.Next = writing + 1;
     }
 
     private async Task<HttpResponseMessage> SendRangeAsync(string path, long from, long? to, CancellationToken cancellationToken)
@@ -257,6 +297,12 @@ public sealed class SealedDownloader(ApiConnection connection, RetryPolicy? retr
 
     private sealed class Cursor
     {
+        /// <summary>The first segment not yet on disk (and not yet hashed).</summary>
         public long Next { get; set; }
+
+        /// <summary>Set when a local write failed after its segment was hashed: the run cannot continue.</summary>
+        public bool Inconsistent { get; set; }
     }
+
+    private sealed class LocalWriteException(string message, Exception inner) : IOException(message, inner);
 }
