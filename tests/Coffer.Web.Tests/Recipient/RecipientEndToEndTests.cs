@@ -26,6 +26,7 @@ public sealed class RecipientEndToEndTests(BrowserFixture browser, RecipientServ
         await bob.EnterCodeAsync(code == "000000" ? "111111" : "000000");
         await Assertions.Expect(bob.ByTestId("verify-error")).ToContainTextAsync("wrong, expired or used up");
         await Assertions.Expect(bob.ByTestId("resend-code")).ToBeDisabledAsync();
+        await bob.Page.ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.Screenshots, "recipient-code-desktop.png") });
         await bob.EnterCodeAsync(code);
 
         // The name is decrypted and shown as text, never as HTML.
