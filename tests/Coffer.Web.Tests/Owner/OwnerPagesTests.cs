@@ -76,6 +76,9 @@ public sealed class OwnerPagesTests(BrowserFixture browser)
 
         // A reload keeps the session but not the key: the password unlocks the files again.
         await page.ReloadAsync();
+        await page.GetByLabel("Password").FillAsync("not the password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Unlock" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("auth-error")).ToContainTextAsync("does not unlock", new() { Timeout = 20_000 });
         await page.GetByLabel("Password").FillAsync(OwnerDriver.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Unlock" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("links-view")).ToBeVisibleAsync(new() { Timeout = 20_000 });

@@ -1,5 +1,5 @@
 import { accounts, type Account } from '../../api/owner';
-import { deriveAccountKeys, fromBase64Url, newKdfParams, newKey, normalizeEmail, toBase64Url, unwrapAccountKey, wrapAccountKey } from '../../crypto';
+import { AuthenticationFailedError, deriveAccountKeys, fromBase64Url, newKdfParams, newKey, normalizeEmail, toBase64Url, unwrapAccountKey, wrapAccountKey } from '../../crypto';
 
 /** A logged-in account with its account key (AK), which lives in this page's memory only. */
 export interface Unlocked {
@@ -33,5 +33,10 @@ export async function logIn(email: string, password: string): Promise<Unlocked> 
  */
 export async function unlock(account: Account, password: string): Promise<Unlocked> {
   const keys = await deriveAccountKeys(password, account.kdf);
-  return { account, accountKey: await unwrapAccountKey(keys.encryptionKey, fromBase64Url(account.wrappedAccountKey)) };
+  try {
+    return { account, accountKey: await unwrapAccountKey(keys.encryptionKey, fromBase64Url(account.wrappedAccountKey)) };
+  } catch (error) {
+    if (error instanceof AuthenticationFailedError) throw new Error('That password does not unlock this account. Check it and try again.');
+    throw error;
+  }
 }
