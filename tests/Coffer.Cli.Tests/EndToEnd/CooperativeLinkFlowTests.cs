@@ -124,7 +124,7 @@ public sealed class CooperativeLinkFlowTests(ServerProcess server)
     }
 
     [Fact]
-    public async Task Watch_PrintsAVersionPushedByAnotherRecipient()
+    public async Task Watch_PrintsVersionsPushedByAnotherRecipientAndPutByTheOwner()
     {
         using var owner = Steps.NewUser("owner");
         using var watcher = Steps.NewUser("watcher");
@@ -137,7 +137,7 @@ public sealed class CooperativeLinkFlowTests(ServerProcess server)
         await Steps.OpenLinkAsync(server, watcher, url);
         await Steps.OpenLinkAsync(server, pusher, url);
 
-        using var watch = watcher.Start("watch", url, "--count", "1");
+        using var watch = watcher.Start("watch", url, "--count", "2");
         watch.StandardInput.Close();
         var stdout = watch.StandardOutput.ReadToEndAsync();
         // "Watching…" is printed once the server answered the subscription, so a version pushed after it is seen.
@@ -147,10 +147,14 @@ public sealed class CooperativeLinkFlowTests(ServerProcess server)
         File.Copy(RepositoryPaths.Fixture("report-edited.pdf"), edited);
         var pushed = await Steps.JsonAsync(pusher, "push", url, edited);
         Assert.Equal(2, pushed.GetProperty("version").GetInt32());
+        var put = await Steps.JsonAsync(owner, "put", pdf);
+        Assert.Equal(3, put.GetProperty("version").GetInt32());
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await watch.WaitForExitAsync(timeout.Token);
         Assert.Equal(0, watch.ExitCode);
-        Assert.Contains("version 2 by " + pusher.Email, await stdout, StringComparison.Ordinal);
+        var printed = await stdout;
+        Assert.Contains("version 2 by " + pusher.Email, printed, StringComparison.Ordinal);
+        Assert.Contains("version 3 by " + owner.Email, printed, StringComparison.Ordinal);
     }
 }
