@@ -31,6 +31,7 @@ public sealed class OwnerPagesTests(BrowserFixture browser)
         await Assertions.Expect(dialog.GetByLabel("Disable download")).ToBeDisabledAsync();
         await Assertions.Expect(dialog.GetByLabel("Watermark")).ToBeDisabledAsync();
         await Assertions.Expect(dialog.GetByLabel("Email me about new versions")).ToBeEnabledAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.Screenshots, "owner-share-dialog.png") });
         await dialog.GetByLabel("Can access").CheckAsync();
         await Assertions.Expect(dialog.GetByLabel("Disable download")).ToBeEnabledAsync();
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
