@@ -150,6 +150,36 @@ public sealed class RecipientGateTests(LinkAppFactory factory) : IClassFixture<L
     }
 
     [Fact]
+    public async Task ConcurrentFirstCodeRequests_OnAFreshLink_AllGetTheirCode()
+    {
+        var link = await LinkKit.CreateAsync(factory);
+        var client = LinkKit.Recipient(factory, link);
+        var emails = Enumerable.Range(0, 8).Select(i => TestAccounts.NewEmail($"rush{i}")).ToList();
+
+        var responses = await Task.WhenAll(emails.Select(e => client.PostAsJsonAsync($"/api/l/{link.Id}/verification", new LinkVerificationRequest(e))));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
+        foreach (var email in emails)
+        {
+            var mails = await client.GetFromJsonAsync<JsonElement>($"/dev/outbox.json?to={Uri.EscapeDataString(email)}");
+            Assert.Equal(1, mails.GetArrayLength());
+        }
+    }
+
+    [Fact]
+    public async Task ConcurrentCodeRequests_ForOneEmail_AreCountedExactly()
+    {
+        var link = await LinkKit.CreateAsync(factory);
+        var client = LinkKit.Recipient(factory, link);
+        var email = TestAccounts.NewEmail("burst");
+
+        await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => client.PostAsJsonAsync($"/api/l/{link.Id}/verification", new LinkVerificationRequest(email))));
+
+        var mails = await client.GetFromJsonAsync<JsonElement>($"/dev/outbox.json?to={Uri.EscapeDataString(email)}");
+        Assert.Equal(5, mails.GetArrayLength());
+    }
+
+    [Fact]
     public async Task SessionOfOneLink_IsUselessOnAnother()
     {
         var first = await LinkKit.CreateAsync(factory);
