@@ -65,8 +65,7 @@ public static class RecipientVerification
             cancellationToken);
         if (allowed)
         {
-            var code = await codes.IssueAsync(db, link.Id, email, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            var code = await IssueCodeAsync(db, codes, link.Id, email, cancellationToken);
             await mailer.SendAsync(LinkMailTemplates.RecipientCode(email, code, codes.Lifetime), cancellationToken);
             if (link.AccessLog)
             {
@@ -172,6 +171,24 @@ public static class RecipientVerification
         await db.Set<LinkSession>().Where(s => s.Id == sessionId).ExecuteDeleteAsync(cancellationToken);
         RecipientSessions.ClearCookie(http.Response, linkId);
         return TypedResults.NoContent();
+    }
+
+    /// <summary>Stores a new code; when a concurrent request for the same email created the row first, replaces its code instead.</summary>
+    private static async Task<string> IssueCodeAsync(CofferDbContext db, VerificationCodes codes, string linkId, string email, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var code = await codes.IssueAsync(db, linkId, email, cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return code;
+            }
+            catch (DbUpdateException) when (attempt < 5)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
     }
 
     private static ProblemHttpResult OpenLimitReached() =>

@@ -173,7 +173,9 @@ public sealed class RecipientGateTests(LinkAppFactory factory) : IClassFixture<L
         var client = LinkKit.Recipient(factory, link);
         var email = TestAccounts.NewEmail("burst");
 
-        await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => client.PostAsJsonAsync($"/api/l/{link.Id}/verification", new LinkVerificationRequest(email))));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => client.PostAsJsonAsync($"/api/l/{link.Id}/verification", new LinkVerificationRequest(email))));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
 
         var mails = await client.GetFromJsonAsync<JsonElement>($"/dev/outbox.json?to={Uri.EscapeDataString(email)}");
         Assert.Equal(5, mails.GetArrayLength());
