@@ -24,7 +24,17 @@ public static class ServerAdminCommand
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Never leave it running (it would serve on the default port) when it does not finish.
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"admin create-organization did not finish within 60 s:\n{await output}\n{await error}");
+        }
+
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"admin create-organization exited with {process.ExitCode}:\n{await output}\n{await error}");
     }
