@@ -4,11 +4,21 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+results=artifacts/test-results
+rm -rf "$results" && mkdir -p "$results"
+
 bash scripts/install-test-deps.sh
 
 # The web app's unit tests: crypto vectors, C#/TypeScript interop, download plumbing (Vitest in Node).
-(cd web && npm test)
+web_status=0
+(cd web && npx vitest run --reporter=default --reporter=json --outputFile.json="../$results/vitest.json") || web_status=$?
 
 # Builds the server, which builds the web app into its wwwroot (web/Web.targets) for the browser tests.
 dotnet build Coffer.slnx -c Release
-dotnet test Coffer.slnx -c Release --no-build --logger "console;verbosity=normal"
+dotnet_status=0
+dotnet test Coffer.slnx -c Release --no-build --logger "console;verbosity=normal" \
+  --logger trx --results-directory "$results" || dotnet_status=$?
+
+# One closing line over both runners, counted from their result files.
+node scripts/test-summary.mjs "$results"
+[ "$web_status" -eq 0 ] && [ "$dotnet_status" -eq 0 ]
