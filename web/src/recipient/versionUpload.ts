@@ -13,7 +13,7 @@ import {
   NONCE_PREFIX_LENGTH,
   SALT_LENGTH,
 } from '../crypto';
-import { sealedFileReader, uploadChunkSize, type TusFileReader } from '../upload/sealedFileReader';
+import { sealedFileReader, uploadChunkSize } from '../upload/sealedFileReader';
 import { extensionOf } from './formatCheck';
 import { mediaTypeOf } from './mediaType';
 
@@ -102,7 +102,7 @@ export async function uploadVersion(request: VersionUploadRequest): Promise<Vers
     const upload: Upload = new Upload(file, {
       endpoint: api.uploadsEndpoint(),
       uploadUrl: state.uploadUrl,
-      fileReader: asBlobSlices(sealedFileReader(sealer)) as unknown as UploadOptions['fileReader'],
+      fileReader: sealedFileReader(sealer) as unknown as UploadOptions['fileReader'],
       chunkSize: uploadChunkSize(sealer.header.segmentSize),
       headers: api.headers,
       metadata: { extension },
@@ -153,22 +153,6 @@ export function forgetUpload(linkId: string, file: File, store: UploadStore = lo
   store.removeItem(resumeKey(linkId, file));
 }
 
-/** tus-js-client 4 measures a slice by its `size` (a Blob's), so the sealed bytes are handed over as Blobs. */
-function asBlobSlices(reader: TusFileReader) {
-  return {
-    openFile: async (input: unknown, chunkSize: number) => {
-      const source = await reader.openFile(input, chunkSize);
-      return {
-        size: source.size,
-        slice: async (start: number, end: number) => {
-          const { value, done } = await source.slice(start, end);
-          return { value: new Blob([value]), done };
-        },
-        close: () => source.close(),
-      };
-    },
-  };
-}
 
 /** A commit the server can no longer match to the upload (expired, swept) forgets the saved state, so the next try starts afresh. */
 async function commitOrForget(store: UploadStore, key: string, request: CommitVersionRequest, api: RecipientApi): Promise<CommitVersionResponse> {

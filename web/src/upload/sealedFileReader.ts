@@ -5,9 +5,10 @@ export interface TusFileReader {
   openFile(input: unknown, chunkSize: number): Promise<TusFileSource>;
 }
 
+/** Slices are Blobs because tus-js-client 4 measures each slice by its `size`, which a byte array lacks. */
 export interface TusFileSource {
   size: number;
-  slice(start: number, end: number): Promise<{ value: Uint8Array<ArrayBuffer>; done: boolean }>;
+  slice(start: number, end: number): Promise<{ value: Blob; done: boolean }>;
   close(): void;
 }
 
@@ -22,7 +23,7 @@ export function sealedFileReader(sealer: BlobSealer): TusFileReader {
       size: sealer.ciphertextLength,
       async slice(start, end) {
         const stop = Math.min(end, sealer.ciphertextLength);
-        return { value: await sealer.sealRange(start, stop), done: stop >= sealer.ciphertextLength };
+        return { value: new Blob([await sealer.sealRange(start, stop)]), done: stop >= sealer.ciphertextLength };
       },
       close() {},
     }),

@@ -2,7 +2,7 @@ import * as tus from 'tus-js-client';
 import { csrfToken } from '../../api/http';
 import { files as filesApi, type FileItem, type Version } from '../../api/owner';
 import { BlobSealer, formatModified, newKey, sealFileName, sealMetadata, toBase64Url, wrapContentKey, wrapOwnerFileKey, type VersionMetadata } from '../../crypto';
-import { sealedFileReader, uploadChunkSize, type TusFileReader } from '../../upload/sealedFileReader';
+import { sealedFileReader, uploadChunkSize } from '../../upload/sealedFileReader';
 import { extensionOf, fileKeyOf, mediaTypeOf } from './fileCrypto';
 
 /** Where an upload is: sealing and sending (bytes of ciphertext), then committing. */
@@ -23,7 +23,7 @@ export function sendSealed(sealer: BlobSealer, extension: string, onProgress: (p
     const csrf = csrfToken();
     const upload = new tus.Upload(new Blob([]), {
       endpoint: '/api/uploads',
-      fileReader: blobSlices(sealedFileReader(sealer)) as unknown as tus.UploadOptions['fileReader'],
+      fileReader: sealedFileReader(sealer) as unknown as tus.UploadOptions['fileReader'],
       chunkSize: uploadChunkSize(sealer.header.segmentSize),
       retryDelays: [0, 1000, 3000, 5000, 10000],
       metadata: { extension },
@@ -46,22 +46,6 @@ export function sendSealed(sealer: BlobSealer, extension: string, onProgress: (p
   });
 }
 
-/** tus-js-client counts a slice by its `size` (a Blob's), so the sealed bytes are handed over as Blobs. */
-function blobSlices(reader: TusFileReader) {
-  return {
-    openFile: async (input: unknown, chunkSize: number) => {
-      const source = await reader.openFile(input, chunkSize);
-      return {
-        size: source.size,
-        slice: async (start: number, end: number) => {
-          const { value, done } = await source.slice(start, end);
-          return { value: new Blob([value]), done };
-        },
-        close: () => source.close(),
-      };
-    },
-  };
-}
 
 function tusErrorMessage(error: Error): string {
   const response = (error as { originalResponse?: { getBody(): string } | null }).originalResponse;
