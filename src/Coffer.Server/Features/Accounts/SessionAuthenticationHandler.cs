@@ -23,6 +23,12 @@ internal sealed class SessionAuthenticationHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
+        // Link recipient routes authenticate by link token and link session only; their bearer token is never an owner session.
+        if (Request.Path.StartsWithSegments("/api/l", StringComparison.Ordinal))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
         var (token, method) = ReadToken();
         if (token is null)
         {

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Coffer.Contracts.Links;
 using Coffer.Server.Features.Files;
 using Coffer.Server.Features.Links;
+using Coffer.Server.Features.Organizations;
 using Coffer.Server.Infrastructure.Data;
 using Coffer.Server.Infrastructure.Http;
 using Coffer.Server.Infrastructure.Security;
@@ -41,7 +42,16 @@ public sealed class LinkGate(CofferDbContext db, TimeProvider time)
                 from candidate in db.Set<Link>()
                 join file in db.Set<StoredFile>() on candidate.FileId equals file.Id
                 where candidate.Id == linkId
-                select new { link = candidate, file })
+                select new
+                {
+                    link = candidate,
+                    file,
+                    disabled = (
+                        from member in db.Set<OrganizationMember>()
+                        join policy in db.Set<OrganizationPolicy>() on member.OrganizationId equals policy.OrganizationId
+                        where member.AccountId == candidate.CreatorId && policy.DisableDownloads
+                        select policy).Any(),
+                })
                 .SingleOrDefaultAsync(cancellationToken);
 
         // Compare even when there is nothing to compare with, so timing says as little as the answer.
@@ -57,7 +67,7 @@ public sealed class LinkGate(CofferDbContext db, TimeProvider time)
             return (null, Problems.Of(ErrorCodes.LinkExpired, "This link has expired; ask its owner for a new one."));
         }
 
-        var disabled = await LinkPolicies.DownloadsDisabledAsync(db, link.CreatorId, cancellationToken);
+        var disabled = row.disabled;
         if (link.Cooperative && disabled)
         {
             return (null, Problems.Of(ErrorCodes.LinkSuspended,
