@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using Coffer.Server.Infrastructure.Http;
 using Coffer.Server.Tests.TestHost;
@@ -45,6 +46,7 @@ public sealed class HttpDefaultsTests(CofferAppFactory factory) : IClassFixture<
     [InlineData("/")]
     [InlineData("/app/files")]
     [InlineData("/l/AAAAAAAAAAAAAAAAAAAAAA")]
+    [InlineData("/apiary")]
     public async Task AppPaths_FallBackToIndexHtml(string path)
     {
         var response = await _client.GetAsync(path);
@@ -53,9 +55,43 @@ public sealed class HttpDefaultsTests(CofferAppFactory factory) : IClassFixture<
         Assert.Contains("Coffer test app", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task UnsupportedMethodOnAnApiPath_IsANotFoundProblem() =>
-        await TestAccounts.AssertProblemAsync(await _client.DeleteAsync("/api/health"), HttpStatusCode.NotFound, "not-found");
+    [Theory]
+    [InlineData("DELETE", "/api/health", "GET")]
+    [InlineData("PUT", "/api/accounts/login", "POST")]
+    [InlineData("DELETE", "/api/files", "GET")]
+    [InlineData("GET", "/api/accounts/login", "POST")]
+    [InlineData("POST", "/api/health", "GET")]
+    public async Task UnsupportedMethodOnAnApiPath_IsAMethodNotAllowedProblem_WithAllow(string method, string path, string allowed)
+    {
+        using var response = await _client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+        await TestAccounts.AssertProblemAsync(response, HttpStatusCode.MethodNotAllowed, "method-not-allowed");
+        Assert.Contains(allowed, response.Content.Headers.Allow);
+    }
+
+    [Theory]
+    [InlineData("/api/folders", "text/plain")]
+    [InlineData("/api/accounts/prelogin", "application/xml")]
+    public async Task UnsupportedContentTypeOnAnApiPath_IsAnUnsupportedMediaTypeProblem(string path, string contentType)
+    {
+        using var body = new StringContent("{}", Encoding.UTF8, contentType);
+        using var response = await _client.PostAsync(path, body);
+        await TestAccounts.AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType, "unsupported-media-type");
+    }
+
+    [Theory]
+    [InlineData("/api")]
+    [InlineData("/api/nope")]
+    [InlineData("/api/nope/deeper")]
+    [InlineData("/API/Nope")]
+    public async Task UnknownApiPath_IsANotFoundProblem_ForEveryMethod(string path)
+    {
+        foreach (var method in new[] { HttpMethod.Get, HttpMethod.Post, HttpMethod.Put, HttpMethod.Delete })
+        {
+            using var response = await _client.SendAsync(new HttpRequestMessage(method, path));
+            await TestAccounts.AssertProblemAsync(response, HttpStatusCode.NotFound, "not-found");
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+    }
 
     [Fact]
     public void EveryCatalogueCode_IsKebabCase_WithAnErrorStatus()

@@ -23,7 +23,13 @@ public static class HttpServices
             var status = problem.Status ?? context.HttpContext.Response.StatusCode;
             problem.Extensions.TryAdd(Problems.ErrorCodeKey, ErrorCodes.ForStatus(status));
             problem.Extensions[Problems.TraceIdKey] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
-            problem.Detail ??= ErrorCodes.Catalogue[(string)problem.Extensions[Problems.ErrorCodeKey]!].Title;
+            var code = (string)problem.Extensions[Problems.ErrorCodeKey]!;
+            problem.Detail ??= ErrorCodes.Catalogue[code].Title;
+            // Framework-written problems (status code pages, routing's 405/415, binding) carry an RFC link; ours name the code.
+            if (problem.Type is null || problem.Type.StartsWith("https://tools.ietf.org/", StringComparison.Ordinal))
+            {
+                problem.Type = Problems.TypeUri(code);
+            }
         });
         builder.AddRateLimits();
         // Behind a reverse proxy the client IP (rate limits) and the scheme (Secure cookies) come from X-Forwarded-*,
