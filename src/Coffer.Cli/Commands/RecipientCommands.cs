@@ -87,13 +87,22 @@ public static class RecipientCommands
             }
             else
             {
-                environment.Out.MarkupLine($"Opened [bold]{Markup.Escape(link.Name)}[/] ({(link.Info.Cooperative ? "cooperative link: you can download and push new versions" : "view and download")}), {link.Versions.Count} version(s), as {Markup.Escape(opened.Email ?? "anonymous")}.");
+                environment.Out.MarkupLine($"Opened [bold]{Markup.Escape(link.Name)}[/] ({Describe(link.Info)}), {link.Versions.Count} version(s), as {Markup.Escape(opened.Email ?? "anonymous")}.");
             }
 
             return ExitCodes.Ok;
         });
         return command;
     }
+
+    /// <summary>What the link lets its recipient do, from the server's own flags (a policy can disable downloads on any link).</summary>
+    private static string Describe(Coffer.Contracts.Links.LinkInfoDto info) => (info.CanDownload, info.CanUpload) switch
+    {
+        (true, true) => "cooperative link: you can download and push new versions",
+        (false, true) => "cooperative link: preview only, no download; you can push new versions",
+        (true, false) => "view and download",
+        (false, false) => "view only: downloads are disabled",
+    };
 
     private static Command Push()
     {
