@@ -62,18 +62,26 @@ public static class CommandRunner
         };
     }
 
-    private static int CodeFor(CofferApiException e) => e.ErrorCode switch
+    /// <summary>
+    /// Maps a problem to an exit code by its errorCode: only failed authentication (not logged in, session gone, wrong
+    /// password or code) is 2; a link that is suspended, expired, used up or has downloads disabled is a refusal, 7.
+    /// </summary>
+    public static int CodeFor(CofferApiException e)
     {
-        "invalid-credentials" or "email-not-confirmed" or "invalid-code" or "unauthenticated" or "antiforgery-failed" or "not-an-admin" => ExitCodes.Auth,
-        "not-found" or "version-not-available" or "upload-not-found" or "parent-not-found" => ExitCodes.NotFound,
-        "extension-mismatch" or "conflict" or "duplicate-id" or "file-trashed" or "link-not-cooperative" or "upload-incomplete" or "folder-cycle" => ExitCodes.Conflict,
-        _ => e.Status switch
+        ArgumentNullException.ThrowIfNull(e);
+        return e.ErrorCode switch
         {
-            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => ExitCodes.Auth,
-            HttpStatusCode.NotFound or HttpStatusCode.Gone => ExitCodes.NotFound,
-            HttpStatusCode.Conflict or HttpStatusCode.UnprocessableEntity or HttpStatusCode.PreconditionFailed => ExitCodes.Conflict,
-            HttpStatusCode.BadRequest => ExitCodes.Usage,
-            _ => ExitCodes.Server,
-        },
-    };
+            "invalid-credentials" or "email-not-confirmed" or "invalid-code" or "unauthenticated" or "link-session-required" or "antiforgery-failed" => ExitCodes.Auth,
+            "not-found" or "link-not-found" or "version-not-available" or "upload-not-found" or "parent-not-found" => ExitCodes.NotFound,
+            "extension-mismatch" or "conflict" or "duplicate-id" or "file-trashed" or "link-not-cooperative" or "upload-incomplete" or "folder-cycle" => ExitCodes.Conflict,
+            _ => e.Status switch
+            {
+                HttpStatusCode.Unauthorized => ExitCodes.Auth,
+                HttpStatusCode.NotFound => ExitCodes.NotFound,
+                HttpStatusCode.Conflict or HttpStatusCode.UnprocessableEntity or HttpStatusCode.PreconditionFailed => ExitCodes.Conflict,
+                HttpStatusCode.BadRequest => ExitCodes.Usage,
+                _ => ExitCodes.Server,
+            },
+        };
+    }
 }

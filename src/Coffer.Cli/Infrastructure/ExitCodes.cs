@@ -8,7 +8,7 @@ public static class ExitCodes
     /// <summary>Bad arguments or a missing input (no terminal to ask a password on, say).</summary>
     public const int Usage = 1;
 
-    /// <summary>Not logged in, wrong password or code, email not confirmed, forbidden.</summary>
+    /// <summary>Authentication failed: not logged in, session expired or missing, wrong password or code, email not confirmed.</summary>
     public const int Auth = 2;
 
     /// <summary>No such file, version, link or folder.</summary>
@@ -23,7 +23,7 @@ public static class ExitCodes
     /// <summary>Integrity: content, keys or metadata did not verify, or the access log's chain is broken.</summary>
     public const int Integrity = 6;
 
-    /// <summary>The server failed or refused for another reason (rate limit, too large, 5xx).</summary>
+    /// <summary>The server refused for another reason (downloads disabled, link suspended, expired or at its open limit, not an admin, rate limit, too large) or failed (5xx).</summary>
     public const int Server = 7;
 
     /// <summary>Interrupted (Ctrl+C); a transfer resumes when the command runs again.</summary>

@@ -1,0 +1,36 @@
+using Coffer.Cli.Tests.Infrastructure;
+
+namespace Coffer.Cli.Tests.EndToEnd;
+
+/// <summary>What a new user runs into first: exit codes of server refusals, download names, corrupted blobs, folders, messages.</summary>
+[Collection(CofferServerCollection.Name)]
+public sealed class NewUserFindingsTests(ServerProcess server)
+{
+    [Fact]
+    public async Task LinkWithDownloadsDisabled_OpensAsViewOnly_AndGetIsARefusalNotAnAuthFailure()
+    {
+        using var owner = Steps.NewUser("owner");
+        using var recipient = Steps.NewUser("recipient");
+        using var late = Steps.NewUser("late");
+        await Steps.RegisterAsync(server, owner);
+        var jpg = Path.Combine(owner.WorkDirectory, "photo.png");
+        File.Copy(RepositoryPaths.Fixture("photo.png"), jpg);
+        await Steps.OkAsync(owner, "put", jpg);
+        var url = (await Steps.OkAsync(owner, "link", "create", "photo.png", "--disable-download", "--no-require-email", "--open-limit", "1")).StdOut.Trim();
+
+        var opened = await Steps.OkAsync(recipient, "open", url);
+        Assert.Contains("view only", opened.StdOut, StringComparison.Ordinal);
+        Assert.DoesNotContain("download)", opened.StdOut, StringComparison.Ordinal);
+
+        var downloads = Path.Combine(recipient.WorkDirectory, "downloads");
+        var get = await recipient.RunAsync("get", url, "-o", downloads + "/");
+        Assert.True(get.ExitCode == 7, get.ToString());
+        Assert.Contains("download-disabled", get.StdErr, StringComparison.Ordinal);
+        Assert.Empty(Directory.Exists(downloads) ? Directory.GetFiles(downloads) : []);
+
+        // The open limit is reached: a refusal of the link (7), not a missing one (3).
+        var second = await late.RunAsync("open", url);
+        Assert.True(second.ExitCode == 7, second.ToString());
+        Assert.Contains("link-open-limit-reached", second.StdErr, StringComparison.Ordinal);
+    }
+}
