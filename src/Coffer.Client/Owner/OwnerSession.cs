@@ -204,12 +204,15 @@ public sealed class OwnerSession
         return Api.MakeCurrentAsync(file.Id, number, cancellationToken);
     }
 
-    /// <summary>Downloads and verifies a version to <paramref name="outputPath"/> (a file path, or a directory: then the sanitized sealed name is used).</summary>
+    /// <summary>
+    /// Downloads and verifies a version to <paramref name="outputPath"/> (a file path, or a directory: then the file's own
+    /// sealed name, sanitized, is used — never the name whoever uploaded that version chose).
+    /// </summary>
     public async Task<string> DownloadAsync(FileDto file, OpenedVersion version, string? outputPath, bool overwrite, IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(version);
-        var target = OutputPaths.Resolve(outputPath, version.Metadata?.Name, file.Extension);
+        var target = OutputPaths.Resolve(outputPath, TryOpenFileName(file), file.Extension);
         var source = DownloadSources.From(version, file.Id.ToString("D"), OwnerApi.ContentPath(file.Id, version.Version.Number));
         await new SealedDownloader(Api.Connection).DownloadAsync(source, target, overwrite, progress, cancellationToken);
         return target;
@@ -264,7 +267,9 @@ public sealed class OwnerSession
         }
     }
 
-    private string OpenFileName(FileDto file)
+    private string OpenFileName(FileDto file) => TryOpenFileName(file) ?? "(unreadable " + file.Id.ToString("D")[..8] + ")";
+
+    private string? TryOpenFileName(FileDto file)
     {
         try
         {
@@ -272,7 +277,7 @@ public sealed class OwnerSession
         }
         catch (Crypto.Errors.CofferCryptoException)
         {
-            return "(unreadable " + file.Id.ToString("D")[..8] + ")";
+            return null;
         }
     }
 

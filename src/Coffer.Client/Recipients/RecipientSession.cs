@@ -28,6 +28,9 @@ public sealed record PushResult(CommitVersionResponse Commit, long ResumedFrom);
 /// <summary>A recipient holding a link (its URL, with the secret) and perhaps a link session: every recipient flow with its crypto.</summary>
 public sealed class RecipientSession
 {
+    /// <summary>The <see cref="OpenedLink.Name"/> shown when the sealed name does not open.</summary>
+    public const string UnreadableName = "(unreadable name)";
+
     private readonly LinkAddress address;
     private readonly StateDirectory state;
 
@@ -75,7 +78,7 @@ public sealed class RecipientSession
         }
         catch (Crypto.Errors.CofferCryptoException)
         {
-            name = "(unreadable name)";
+            name = UnreadableName;
         }
 
         return new OpenedLink(info, name, info.Versions.Versions.Select(v => OpenedVersion.Open(fileKey, fileId, v)).ToList());
@@ -87,7 +90,8 @@ public sealed class RecipientSession
         var link = await GetAsync(cancellationToken);
         var version = (number is { } n ? link.Versions.FirstOrDefault(v => v.Version.Number == n) : link.Versions.FirstOrDefault())
             ?? throw new CofferApiException(HttpStatusCode.NotFound, "version-not-available", null, $"Version {number} is not available.");
-        var target = OutputPaths.Resolve(outputPath, version.Metadata?.Name ?? link.Name, link.Info.Extension);
+        // The link's sealed file name, not the name the uploader of this version chose.
+        var target = OutputPaths.Resolve(outputPath, link.Name == UnreadableName ? null : link.Name, link.Info.Extension);
         var source = DownloadSources.From(version, link.Info.FileId.ToString("D"), Api.ContentPath(version.Version.Number));
         await new SealedDownloader(Api.Connection).DownloadAsync(source, target, overwrite, progress, cancellationToken);
         return target;

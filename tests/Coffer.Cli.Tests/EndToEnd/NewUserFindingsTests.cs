@@ -33,4 +33,29 @@ public sealed class NewUserFindingsTests(ServerProcess server)
         Assert.True(second.ExitCode == 7, second.ToString());
         Assert.Contains("link-open-limit-reached", second.StdErr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Get_SavesUnderTheFilesOwnName_NotTheNameTheUploaderOfTheVersionChose()
+    {
+        using var owner = Steps.NewUser("owner");
+        using var recipient = Steps.NewUser("recipient");
+        await Steps.RegisterAsync(server, owner);
+        var pdf = Path.Combine(owner.WorkDirectory, "real.pdf");
+        File.Copy(RepositoryPaths.Fixture("report.pdf"), pdf);
+        await Steps.OkAsync(owner, "put", pdf);
+        var url = (await Steps.OkAsync(owner, "link", "create", "real.pdf", "--modify")).StdOut.Trim();
+        await Steps.OpenLinkAsync(server, recipient, url);
+        var renamed = Path.Combine(recipient.WorkDirectory, "Renamed-By-Bob.pdf");
+        File.Copy(RepositoryPaths.Fixture("report-edited.pdf"), renamed);
+        await Steps.OkAsync(recipient, "push", url, renamed);
+
+        var ownerOut = Path.Combine(owner.WorkDirectory, "out");
+        await Steps.OkAsync(owner, "get", "real.pdf", "-o", ownerOut + "/");
+        Assert.Equal(["real.pdf"], Directory.GetFiles(ownerOut).Select(Path.GetFileName));
+        Assert.Equal(File.ReadAllBytes(renamed), File.ReadAllBytes(Path.Combine(ownerOut, "real.pdf")));
+
+        var recipientOut = Path.Combine(recipient.WorkDirectory, "out");
+        await Steps.OkAsync(recipient, "get", url, "-o", recipientOut + "/");
+        Assert.Equal(["real.pdf"], Directory.GetFiles(recipientOut).Select(Path.GetFileName));
+    }
 }
