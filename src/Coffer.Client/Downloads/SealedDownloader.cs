@@ -31,13 +31,36 @@ public sealed class SealedDownloader(ApiConnection connection, RetryPolicy? retr
         if (File.Exists(finalPath) && !overwrite)
             throw new IOException($"{finalPath} exists; choose another output or allow overwriting.");
         var partialPath = PartialPathFor(finalPath, source.ContentId);
+        try
+        {
+            await DownloadToPartialAsync(source, partialPath, progress, cancellationToken);
+        }
+        catch (CofferCryptoException)
+        {
+            // Nothing from a download that failed verification is worth keeping.
+            File.Delete(partialPath);
+            throw;
+        }
+        catch (Exception)
+        {
+            // Whole verified segments stay for the next run to resume from; an empty file helps no one.
+            if (File.Exists(partialPath) && new FileInfo(partialPath).Length == 0)
+                File.Delete(partialPath);
+            throw;
+        }
+
+        File.Move(partialPath, finalPath, overwrite);
+    }
+
+    private async Task DownloadToPartialAsync(DownloadSource source, string partialPath, IProgress<TransferProgress>? progress, CancellationToken cancellationToken)
+    {
         // A fresh download is one request (header and segments); a resumed one asks for the header, then the missing segments.
         HttpResponseMessage? firstResponse = null;
         Stream? firstBody = null;
         SealedStreamHeader header;
         if (!File.Exists(partialPath) || new FileInfo(partialPath).Length == 0)
         {
-            firstResponse = await SendRangeAsync(source.ContentPath, 0, null, cancellationToken);
+            firstResponse = await SendRangeAsync(source.ContentPath, source.CiphertextLength, 0, null, cancellationToken);
             firstBody = await firstResponse.Content.ReadAsStreamAsync(cancellationToken);
             header = await StreamOpener.ReadHeaderAsync(firstBody, cancellationToken);
         }
@@ -89,11 +112,8 @@ public sealed class SealedDownloader(ApiConnection connection, RetryPolicy? retr
         if (!string.Equals(cipherHex, source.Metadata.CiphertextSha256, StringComparison.OrdinalIgnoreCase)
             || !string.Equals(plainHex, source.Metadata.Sha256, StringComparison.OrdinalIgnoreCase))
         {
-            File.Delete(partialPath);
             throw new CofferCryptoException(CryptoErrorKind.Tampered, "The downloaded content does not match the hashes sealed in its metadata; nothing was kept.");
         }
-
-        File.Move(partialPath, finalPath, overwrite);
     }
 
     private async Task<SealedStreamHeader> ReadHeaderAsync(DownloadSource source, CancellationToken cancellationToken)
@@ -102,7 +122,7 @@ public sealed class SealedDownloader(ApiConnection connection, RetryPolicy? retr
         {
             try
             {
-                using var response = await SendRangeAsync(source.ContentPath, 0, SealedStreamFormat.HeaderLength - 1, cancellationToken);
+                using var response = await SendRangeAsync(source.ContentPath, source.CiphertextLength, 0, SealedStreamFormat.HeaderLength - 1, cancellationToken);
                 await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
                 return await StreamOpener.ReadHeaderAsync(body, cancellationToken);
             }
@@ -128,7 +148,7 @@ public sealed class SealedDownloader(ApiConnection connection, RetryPolicy? retr
         {
             if (openBody is not null)
                 await openBody.DisposeAsync();
-            response = await SendRangeAsync(source.ContentPath, from, null, cancellationToken);
+            response = await SendRangeAsync(source.ContentPath, source.CiphertextLength, from, null, cancellationToken);
             openBody = await response.Content.ReadAsStreamAsync(cancellationToken);
             if (response.StatusCode == HttpStatusCode.OK)
                 await SkipAsync(openBody, from, cancellationToken);
@@ -152,7 +172,7 @@ public sealed class SealedDownloader(ApiConnection connection, RetryPolicy? retr
             while (true)
             {
                 if (read != length)
-                    throw new IOException("The connection ended inside a segment.");
+                    throw new HttpRequestException("The connection ended inside a segment.");
                 var isLast = index == segmentCount - 1;
                 if (!isLast)
                 {
@@ -232,7 +252,7 @@ public sealed class SealedDownloader(ApiConnection connection, RetryPolicy? retr
         cursor.Next = writing + 1;
     }
 
-    private async Task<HttpResponseMessage> SendRangeAsync(string path, long from, long? to, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendRangeAsync(string path, long expectedLength, long from, long? to, CancellationToken cancellationToken)
     {
         using var request = connection.Request(HttpMethod.Get, path);
         request.Headers.Range = new RangeHeaderValue(from, to);
@@ -240,6 +260,7 @@ public sealed class SealedDownloader(ApiConnection connection, RetryPolicy? retr
         try
         {
             await ApiConnection.EnsureSuccessAsync(response, cancellationToken);
+            CheckStoredLength(response, expectedLength);
             return response;
         }
         catch
@@ -247,6 +268,17 @@ public sealed class SealedDownloader(ApiConnection connection, RetryPolicy? retr
             response.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// The server's stored length (the total of a 206's Content-Range, or a 200's Content-Length) must be the version's
+    /// recorded ciphertext length: shorter or longer bytes are a corrupted blob, not a connection to retry.
+    /// </summary>
+    private static void CheckStoredLength(HttpResponseMessage response, long expectedLength)
+    {
+        var stored = response.StatusCode == HttpStatusCode.PartialContent ? response.Content.Headers.ContentRange?.Length : response.Content.Headers.ContentLength;
+        if (stored is { } length && length != expectedLength)
+            throw new CofferCryptoException(CryptoErrorKind.Tampered, $"The server holds {length} bytes for this version, but its recorded ciphertext length is {expectedLength}; nothing was kept.");
     }
 
     private static async Task RehashPrefixAsync(FileStream output, SegmentCipher cipher, long segments, long p, IncrementalHash plainHash, IncrementalHash cipherHash, CancellationToken cancellationToken)
@@ -282,7 +314,7 @@ public sealed class SealedDownloader(ApiConnection connection, RetryPolicy? retr
             {
                 var read = await body.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, count)), cancellationToken);
                 if (read == 0)
-                    throw new IOException("The connection ended early.");
+                    throw new HttpRequestException("The connection ended early.");
                 count -= read;
             }
         }

@@ -58,4 +58,27 @@ public sealed class NewUserFindingsTests(ServerProcess server)
         await Steps.OkAsync(recipient, "get", url, "-o", recipientOut + "/");
         Assert.Equal(["real.pdf"], Directory.GetFiles(recipientOut).Select(Path.GetFileName));
     }
+
+    [Fact]
+    public async Task Get_OfABlobShorterThanItsRecordedLength_IsAnIntegrityFailure_AndLeavesNoFile()
+    {
+        using var owner = Steps.NewUser("owner");
+        await Steps.RegisterAsync(server, owner);
+        var source = Steps.RandomFile(owner.WorkDirectory, "cut.bin", (3 * 1024 * 1024) + 777);
+        var blobsDirectory = Path.Combine(server.DataDirectory, "blobs");
+        var before = Blobs(blobsDirectory);
+        await Steps.OkAsync(owner, "put", source);
+        var blob = Assert.Single(Blobs(blobsDirectory).Except(before));
+        using (var stream = new FileStream(blob, FileMode.Open, FileAccess.Write))
+            stream.SetLength(stream.Length / 2);
+
+        var output = Path.Combine(owner.WorkDirectory, "out");
+        Directory.CreateDirectory(output);
+        var get = await owner.RunAsync("get", "cut.bin", "-o", output + "/");
+        Assert.True(get.ExitCode == 6, get.ToString());
+        Assert.Empty(Directory.GetFiles(output));
+    }
+
+    private static HashSet<string> Blobs(string directory) =>
+        Directory.Exists(directory) ? Directory.GetFiles(directory, "*", SearchOption.AllDirectories).ToHashSet(StringComparer.Ordinal) : [];
 }
