@@ -22,12 +22,13 @@ public static class FileCommands
 
     private static Command Mkdir()
     {
-        var path = new Argument<string>("PATH") { Description = "The folder to create, e.g. Reports or Reports/2026 (its parent must exist)" };
-        var command = new Command("mkdir", "Create a folder (its name is encrypted)") { path };
+        var path = new Argument<string>("PATH") { Description = "The folder to create, e.g. Reports or Reports/2026 (its parent must exist, unless --parents)" };
+        var parents = new Option<bool>("--parents", "-p") { Description = "Create missing parent folders too; an existing folder is no error" };
+        var command = new Command("mkdir", "Create a folder (its name is encrypted)") { path, parents };
         command.SetHandler(async (parse, environment, cancellationToken) =>
         {
             var session = environment.RequireOwner();
-            var folder = await session.CreateFolderAsync(parse.GetValue(path)!, cancellationToken);
+            var folder = await session.CreateFolderAsync(parse.GetValue(path)!, parse.GetValue(parents), cancellationToken);
             if (environment.Json)
                 environment.WriteJson(new { id = folder.Folder.Id, path = folder.Path });
             else
@@ -85,6 +86,8 @@ public static class FileCommands
             if (parse.GetValue(folderOption) is { Length: > 0 } folderPath)
             {
                 var wanted = folderPath.Trim('/');
+                if (wanted.Length > 0 && !folders.Any(f => string.Equals(f.Path, wanted, StringComparison.Ordinal)))
+                    throw new CliException(ExitCodes.NotFound, $"No folder \"{folderPath}\" (create it with `coffer mkdir`).");
                 files = files.Where(f => f.FolderPath == wanted).ToList();
                 folders = folders.Where(f => f.Path.StartsWith(wanted + "/", StringComparison.Ordinal)).ToList();
             }

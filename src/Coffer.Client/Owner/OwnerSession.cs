@@ -101,26 +101,43 @@ public sealed class OwnerSession
         return (await ListFoldersAsync(cancellationToken)).FirstOrDefault(f => string.Equals(f.Path, wanted, StringComparison.Ordinal));
     }
 
-    /// <summary>Creates a folder at <paramref name="path"/>: its parent path must exist (or be the root).</summary>
-    public async Task<OwnedFolder> CreateFolderAsync(string path, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Creates a folder at <paramref name="path"/>. Its parent path must exist (or be the root) unless
+    /// <paramref name="createParents"/> is set: then missing parents are created too, and an existing folder is returned as is.
+    /// </summary>
+    public async Task<OwnedFolder> CreateFolderAsync(string path, bool createParents = false, CancellationToken cancellationToken = default)
     {
-        var trimmed = path.Trim('/');
-        var slash = trimmed.LastIndexOf('/');
-        var name = slash < 0 ? trimmed : trimmed[(slash + 1)..];
-        if (name.Length == 0)
+        ArgumentNullException.ThrowIfNull(path);
+        var names = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (names.Length == 0)
             throw new ArgumentException("A folder needs a name.", nameof(path));
+        var existing = (await ListFoldersAsync(cancellationToken)).ToDictionary(f => f.Path, StringComparer.Ordinal);
         Guid? parentId = null;
-        if (slash >= 0)
+        for (var depth = 0; depth < names.Length - 1; depth++)
         {
-            var parent = await FindFolderAsync(trimmed[..slash], cancellationToken)
-                ?? throw new CofferApiException(System.Net.HttpStatusCode.NotFound, "parent-not-found", null, $"No folder {trimmed[..slash]}.");
+            var parentPath = string.Join('/', names[..(depth + 1)]);
+            if (!existing.TryGetValue(parentPath, out var parent))
+            {
+                if (!createParents)
+                    throw new CofferApiException(System.Net.HttpStatusCode.NotFound, "parent-not-found", null, $"No folder {parentPath}; create it first, or use --parents (-p) to create missing parents.");
+                parent = await CreateOneFolderAsync(names[depth], parentPath, parentId, cancellationToken);
+            }
+
             parentId = parent.Folder.Id;
         }
 
+        var fullPath = string.Join('/', names);
+        if (createParents && existing.TryGetValue(fullPath, out var folder))
+            return folder;
+        return await CreateOneFolderAsync(names[^1], fullPath, parentId, cancellationToken);
+    }
+
+    private async Task<OwnedFolder> CreateOneFolderAsync(string name, string path, Guid? parentId, CancellationToken cancellationToken)
+    {
         var id = CofferIds.NewUuid();
         var sealedName = Base64Url.Encode(CofferBoxes.SealFolderName(accountKey, name, id));
         var folder = await Api.CreateFolderAsync(new CreateFolderRequest(Guid.Parse(id), parentId, sealedName), cancellationToken);
-        return new OwnedFolder(folder, name, trimmed);
+        return new OwnedFolder(folder, name, path);
     }
 
     public async Task<IReadOnlyList<OwnedFile>> ListFilesAsync(CancellationToken cancellationToken = default)

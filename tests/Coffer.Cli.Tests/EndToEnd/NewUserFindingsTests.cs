@@ -79,6 +79,32 @@ public sealed class NewUserFindingsTests(ServerProcess server)
         Assert.Empty(Directory.GetFiles(output));
     }
 
+    [Fact]
+    public async Task Folders_MissingOnesAreNotFound_AndMkdirParentsCreatesTheChain()
+    {
+        using var owner = Steps.NewUser("owner");
+        await Steps.RegisterAsync(server, owner);
+
+        var list = await owner.RunAsync("ls", "--folder", "nope");
+        Assert.True(list.ExitCode == 3, list.ToString());
+        Assert.Contains("No folder", list.StdErr, StringComparison.Ordinal);
+
+        var nested = await owner.RunAsync("mkdir", "Projets/été 2026");
+        Assert.True(nested.ExitCode == 3, nested.ToString());
+        Assert.Contains("--parents", nested.StdErr, StringComparison.Ordinal);
+
+        await Steps.OkAsync(owner, "mkdir", "-p", "Projets/été 2026");
+        await Steps.OkAsync(owner, "mkdir", "--parents", "Projets/été 2026");
+        var pdf = Path.Combine(owner.WorkDirectory, "plan.pdf");
+        File.Copy(RepositoryPaths.Fixture("report.pdf"), pdf);
+        await Steps.OkAsync(owner, "put", pdf, "--folder", "Projets/été 2026");
+
+        var folders = await Steps.JsonAsync(owner, "ls");
+        Assert.Equal(["Projets", "Projets/été 2026"], folders.GetProperty("folders").EnumerateArray().Select(f => f.GetProperty("path").GetString()));
+        var inFolder = await Steps.JsonAsync(owner, "ls", "--folder", "Projets/été 2026");
+        Assert.Equal("plan.pdf", Assert.Single(inFolder.GetProperty("files").EnumerateArray()).GetProperty("name").GetString());
+    }
+
     private static HashSet<string> Blobs(string directory) =>
         Directory.Exists(directory) ? Directory.GetFiles(directory, "*", SearchOption.AllDirectories).ToHashSet(StringComparer.Ordinal) : [];
 }
