@@ -79,6 +79,25 @@ public sealed partial class OwnerDriver(IPage page, CofferServerProcess server)
         await Assertions.Expect(FileRow(name)).ToBeVisibleAsync(new() { Timeout = 20_000 });
     }
 
+    /// <summary>The bytes <see cref="DropGeneratedFileAsync"/> builds in the page (i mod 251), to compare a download with.</summary>
+    public static byte[] GeneratedBytes(int size) => [.. Enumerable.Range(0, size).Select(i => (byte)(i % 251))];
+
+    /// <summary>Drops a file generated in the page (no multi-MiB transfer from the test), with a fixed last-modified time, so dropping it again is "the same file".</summary>
+    public Task DropGeneratedFileAsync(string name, int size) =>
+        page.EvaluateAsync(
+            """
+            ({ name, size }) => {
+              const bytes = new Uint8Array(size);
+              for (let i = 0; i < size; i++) bytes[i] = i % 251;
+              const transfer = new DataTransfer();
+              transfer.items.add(new File([bytes], name, { type: 'application/octet-stream', lastModified: Date.UTC(2026, 11, 3) }));
+              const target = document.querySelector('[data-testid=files-view]');
+              for (const kind of ['dragover', 'drop'])
+                target.dispatchEvent(new DragEvent(kind, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+            }
+            """,
+            new { name, size });
+
     public ILocator FileRow(string name) => page.GetByTestId("file-row").Filter(new() { Has = page.GetByTestId("file-name").GetByText(name, new() { Exact = true }) });
 
     /// <summary>Opens the share dialog of a file, creates a link with the chosen permission, and returns the full URL shown.</summary>

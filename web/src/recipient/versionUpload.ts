@@ -13,6 +13,7 @@ import {
   NONCE_PREFIX_LENGTH,
   SALT_LENGTH,
 } from '../crypto';
+import { loadSaved, resumeKey, type UploadStore } from '../upload/resumeStore';
 import { sealedFileReader, uploadChunkSize } from '../upload/sealedFileReader';
 import { extensionOf } from './formatCheck';
 import { mediaTypeOf } from './mediaType';
@@ -29,30 +30,14 @@ export interface ResumableUpload {
   noncePrefix: string;
 }
 
-/** Keyed by link, file name, size and last-modified time, so dropping the same file again after a reload resumes it. */
-export function resumeKey(linkId: string, file: Pick<File, 'name' | 'size' | 'lastModified'>): string {
-  return `coffer:upload:${linkId}:${file.size}:${file.lastModified}:${file.name}`;
-}
-
-export interface UploadStore {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
-}
+export { resumeKey, type UploadStore };
 
 export function loadResumable(store: UploadStore, key: string): ResumableUpload | null {
-  try {
-    const raw = store.getItem(key);
-    if (!raw) return null;
-    const saved = JSON.parse(raw) as ResumableUpload;
+  return loadSaved<ResumableUpload>(store, key, (saved) => {
     fromBase64Url(saved.contentKey, 32);
     fromBase64Url(saved.salt, SALT_LENGTH);
     fromBase64Url(saved.noncePrefix, NONCE_PREFIX_LENGTH);
-    return saved;
-  } catch {
-    store.removeItem(key);
-    return null;
-  }
+  });
 }
 
 export interface VersionUploadRequest {

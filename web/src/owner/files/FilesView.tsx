@@ -31,7 +31,7 @@ export function FilesView({ account, accountKey, trash }: { account: Account; ac
   const [downloading, setDownloading] = useState<{ name: string; percent: number } | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const action = useAction();
-  const ctx = { accountKey, email: account.email };
+  const ctx = { accountKey, accountId: account.id, email: account.email };
 
   const upload = async (picked: File[]) => {
     for (const file of picked) {
