@@ -14,14 +14,16 @@ public static class TusApi
     /// <summary>
     /// Maps OPTIONS/POST on the group and HEAD/PATCH/DELETE on <c>{uploadId}</c>. <paramref name="ownerOf"/> names the
     /// owner of the request (an account id, a link recipient …); null answers 401. Another owner's upload is 404.
+    /// OPTIONS is exempt from the group's authorization policies (not from its endpoint filters).
     /// </summary>
     public static RouteGroupBuilder MapTusUploads(this RouteGroupBuilder group, Func<HttpContext, string?> ownerOf)
     {
         ArgumentNullException.ThrowIfNull(ownerOf);
         var tus = group.MapGroup(string.Empty).AddEndpointFilter(TusResumableFilter);
 
-        tus.MapMethods("", [HttpMethods.Options], Discover)
-            .WithSummary("tus discovery: version, extensions and maximum size");
+        // tus clients probe OPTIONS without credentials; the answer is the same for everyone (protocol and size limit).
+        tus.MapMethods("", [HttpMethods.Options], Discover).AllowAnonymous()
+            .WithSummary("tus discovery: version, extensions and maximum size (no login needed)");
         tus.MapPost("", (HttpContext http, UploadStore store) => Create(http, ownerOf(http), store))
             .WithSummary("tus creation: declare Upload-Length (ciphertext) and Upload-Metadata; answers Location");
         tus.MapMethods("{uploadId}", [HttpMethods.Head], (string uploadId, HttpContext http, UploadStore store) => Head(uploadId, http, ownerOf(http), store))
