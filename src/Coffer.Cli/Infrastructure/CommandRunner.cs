@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Net;
+using Coffer.Client.Downloads;
 using Coffer.Client.Http;
 using Coffer.Client.Recipients;
 using Coffer.Crypto.Errors;
@@ -48,6 +49,7 @@ public static class CommandRunner
         return exception switch
         {
             CliException e => (e.ExitCode, e.Message),
+            OutputExistsException e => (ExitCodes.Conflict, $"{e.OutputPath} exists; choose another output (-o) or add --force to overwrite it."),
             FormatRefusedException e => (ExitCodes.Conflict, e.Message + " Nothing was uploaded."),
             CofferApiException e => (CodeFor(e), $"{e.Message} ({e.ErrorCode})"),
             CofferCryptoException e => (ExitCodes.Integrity, "Verification failed: " + e.Message),

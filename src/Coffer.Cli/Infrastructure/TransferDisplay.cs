@@ -61,12 +61,22 @@ public static class TransferDisplay
                 return;
             lastPrint = now;
             lastDone = p.Done;
-            var rate = (p.Done - firstDone) / Math.Max(0.001, now.TotalSeconds);
-            var left = rate > 1 ? TimeSpan.FromSeconds(Math.Min((p.Total - p.Done) / rate, 360_000)) : TimeSpan.Zero;
             var percent = p.Total == 0 ? 100 : (int)(p.Done * 100 / p.Total);
-            Console.Error.WriteLine($"{description}: {Sizes.Bytes(p.Done)} of {Sizes.Bytes(p.Total)} ({percent}%), {Sizes.Bytes(rate)}/s, {Sizes.Duration(left)} left");
+            Console.Error.WriteLine($"{description}: {Sizes.Bytes(p.Done)} of {Sizes.Bytes(p.Total)} ({percent}%), {RateAndTimeLeft(p, firstDone, now)}");
         });
         return await transfer(plain);
+    }
+
+    /// <summary>"1.2 MB/s, 3s left" once bytes have moved since the first report; "—" before (a rate of nothing is no estimate).</summary>
+    private static string RateAndTimeLeft(TransferProgress p, long firstDone, TimeSpan elapsed)
+    {
+        if (p.Done >= p.Total)
+            return "done";
+        if (p.Done <= firstDone)
+            return "—";
+        var rate = (p.Done - firstDone) / Math.Max(0.001, elapsed.TotalSeconds);
+        var left = TimeSpan.FromSeconds(Math.Min((p.Total - p.Done) / rate, 360_000));
+        return $"{Sizes.Bytes(rate)}/s, {Sizes.Duration(left)} left";
     }
 
     /// <summary>Reports on the caller's thread (Progress&lt;T&gt; would post to the thread pool and reorder reports).</summary>

@@ -29,7 +29,7 @@ public sealed class SealedDownloader(ApiConnection connection, RetryPolicy? retr
     {
         ArgumentNullException.ThrowIfNull(source);
         if (File.Exists(finalPath) && !overwrite)
-            throw new IOException($"{finalPath} exists; choose another output or allow overwriting.");
+            throw new OutputExistsException(finalPath);
         var partialPath = PartialPathFor(finalPath, source.ContentId);
         try
         {

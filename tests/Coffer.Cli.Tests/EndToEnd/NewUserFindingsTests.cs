@@ -50,13 +50,19 @@ public sealed class NewUserFindingsTests(ServerProcess server)
         await Steps.OkAsync(recipient, "push", url, renamed);
 
         var ownerOut = Path.Combine(owner.WorkDirectory, "out");
-        await Steps.OkAsync(owner, "get", "real.pdf", "-o", ownerOut + "/");
+        var got = await Steps.OkAsync(owner, "get", "real.pdf", "-o", ownerOut + "/");
         Assert.Equal(["real.pdf"], Directory.GetFiles(ownerOut).Select(Path.GetFileName));
         Assert.Equal(File.ReadAllBytes(renamed), File.ReadAllBytes(Path.Combine(ownerOut, "real.pdf")));
+        // No rate is known before bytes have moved: no "0 B/s" estimate.
+        Assert.DoesNotContain(" 0 B/s", got.StdErr, StringComparison.Ordinal);
 
         var recipientOut = Path.Combine(recipient.WorkDirectory, "out");
         await Steps.OkAsync(recipient, "get", url, "-o", recipientOut + "/");
         Assert.Equal(["real.pdf"], Directory.GetFiles(recipientOut).Select(Path.GetFileName));
+
+        var again = await owner.RunAsync("get", "real.pdf", "-o", ownerOut + "/");
+        Assert.True(again.ExitCode == 4, again.ToString());
+        Assert.Contains("--force", again.StdErr, StringComparison.Ordinal);
     }
 
     [Fact]
