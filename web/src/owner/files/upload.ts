@@ -69,7 +69,7 @@ function tusErrorMessage(error: Error): string {
   } catch {
     // not a problem document
   }
-  return `The upload failed: ${error.message}`;
+  return `The upload stopped (${error.message}). Drop or choose the same file again to continue where it stopped.`;
 }
 
 /** Sends one version's content and seals its metadata (which records the plaintext and ciphertext digests). */
