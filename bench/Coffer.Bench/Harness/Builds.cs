@@ -9,6 +9,9 @@ internal static class Builds
 
     public static string BenchDll => typeof(Builds).Assembly.Location;
 
+    /// <summary>HEAD (and how many paths differed from it) when the server and CLI binaries were last built in this process.</summary>
+    public static string? BuiltFrom { get; private set; }
+
     public static async Task<string> ServerAsync(bool rebuild = true)
     {
         if (rebuild || !File.Exists(ServerDll))
@@ -43,7 +46,11 @@ internal static class Builds
                 workingDirectory: RepositoryPaths.Root(),
                 timeout: TimeSpan.FromMinutes(10));
             if (result.ExitCode == 0)
+            {
+                var dirty = MachineInfo.Git("status --porcelain --untracked-files=no")?.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
+                BuiltFrom = $"{MachineInfo.Git("rev-parse HEAD")} + {dirty} uncommitted paths";
                 return;
+            }
             // Another engineer's concurrent build can hold a file; wait and retry a few times.
             if (attempt >= 3)
                 throw new InvalidOperationException($"dotnet build {project} failed:\n{result.Stdout}\n{result.Stderr}");

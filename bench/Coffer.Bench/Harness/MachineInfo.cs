@@ -18,6 +18,7 @@ internal static class MachineInfo
         ["dotnet"] = RuntimeInformation.FrameworkDescription,
         ["gitCommit"] = Git("rev-parse HEAD"),
         ["gitDirtyPaths"] = DirtyPathCount(),
+        ["binariesBuiltFrom"] = Builds.BuiltFrom ?? "server/CLI not built by this process (--no-build): see the run's first result",
     };
 
     /// <summary>The 1-, 5- and 15-minute load averages.</summary>
