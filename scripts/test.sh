@@ -20,5 +20,5 @@ dotnet test Coffer.slnx -c Release --no-build --logger "console;verbosity=normal
   --logger trx --results-directory "$results" || dotnet_status=$?
 
 # One closing line over both runners, counted from their result files.
-node scripts/test-summary.mjs "$results"
+node scripts/test-summary.mjs "$results" "$web_status" "$dotnet_status"
 [ "$web_status" -eq 0 ] && [ "$dotnet_status" -eq 0 ]

@@ -18,6 +18,7 @@ public sealed class SmtpLinkFactory : LinkAppFactory
 
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _running;
+    private bool _stopped;
 
     public SmtpLinkFactory()
     {
@@ -52,8 +53,10 @@ public sealed class SmtpLinkFactory : LinkAppFactory
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        // WebApplicationFactory can dispose twice (DisposeAsync, then Dispose); stop the SMTP server once.
+        if (disposing && !_stopped)
         {
+            _stopped = true;
             _stop.Cancel();
             try
             {
