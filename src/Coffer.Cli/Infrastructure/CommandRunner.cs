@@ -66,7 +66,7 @@ public static class CommandRunner
 
     /// <summary>
     /// Maps a problem to an exit code by its errorCode: only failed authentication (not logged in, session gone, wrong
-    /// password or code) is 2; a link that is suspended, expired, used up or has downloads disabled is a refusal, 7.
+    /// password or code) is 2; a link that is revoked, suspended, expired, used up or has downloads disabled is a refusal, 7.
     /// </summary>
     public static int CodeFor(CofferApiException e)
     {
@@ -75,6 +75,7 @@ public static class CommandRunner
         {
             "invalid-credentials" or "email-not-confirmed" or "invalid-code" or "unauthenticated" or "link-session-required" or "antiforgery-failed" => ExitCodes.Auth,
             "not-found" or "link-not-found" or "version-not-available" or "upload-not-found" or "parent-not-found" => ExitCodes.NotFound,
+            "link-revoked" or "link-expired" or "link-open-limit-reached" or "link-suspended" or "download-disabled" => ExitCodes.Server,
             "extension-mismatch" or "conflict" or "duplicate-id" or "file-trashed" or "link-not-cooperative" or "upload-incomplete" or "folder-cycle" => ExitCodes.Conflict,
             _ => e.Status switch
             {

@@ -23,7 +23,7 @@ public static class ExitCodes
     /// <summary>Integrity: content, keys or metadata did not verify, or the access log's chain is broken.</summary>
     public const int Integrity = 6;
 
-    /// <summary>The server refused for another reason (downloads disabled, link suspended, expired or at its open limit, not an admin, rate limit, too large) or failed (5xx).</summary>
+    /// <summary>The server refused for another reason (downloads disabled, link revoked, suspended, expired or at its open limit, not an admin, rate limit, too large) or failed (5xx).</summary>
     public const int Server = 7;
 
     /// <summary>Interrupted (Ctrl+C); a transfer resumes when the command runs again.</summary>

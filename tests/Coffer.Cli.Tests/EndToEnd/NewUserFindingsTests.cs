@@ -35,6 +35,25 @@ public sealed class NewUserFindingsTests(ServerProcess server)
     }
 
     [Fact]
+    public async Task RevokedLink_WithItsToken_SaysTheOwnerRevokedIt_AsARefusal()
+    {
+        using var owner = Steps.NewUser("owner");
+        using var recipient = Steps.NewUser("recipient");
+        await Steps.RegisterAsync(server, owner);
+        var png = Path.Combine(owner.WorkDirectory, "photo.png");
+        File.Copy(RepositoryPaths.Fixture("photo.png"), png);
+        await Steps.OkAsync(owner, "put", png);
+        var url = (await Steps.OkAsync(owner, "link", "create", "photo.png", "--no-require-email")).StdOut.Trim();
+        await Steps.OkAsync(recipient, "open", url);
+
+        await Steps.OkAsync(owner, "link", "revoke", url);
+
+        var opened = await recipient.RunAsync("open", url);
+        Assert.True(opened.ExitCode == 7, opened.ToString());
+        Assert.Contains("The owner revoked this link. Ask them for a new one. (link-revoked)", opened.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Get_SavesUnderTheFilesOwnName_NotTheNameTheUploaderOfTheVersionChose()
     {
         using var owner = Steps.NewUser("owner");

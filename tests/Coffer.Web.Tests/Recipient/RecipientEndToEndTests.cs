@@ -199,7 +199,8 @@ public sealed class RecipientEndToEndTests(BrowserFixture browser, RecipientServ
 
         await server.Owner.Api.RevokeLinkAsync(linkId);
         await viewer.Page.ReloadAsync();
-        await Assertions.Expect(viewer.ByTestId("link-closed")).ToContainTextAsync("revoked");
+        await Assertions.Expect(viewer.ByTestId("link-closed")).ToContainTextAsync("The owner revoked this link. Ask them for a new one.");
+        await Assertions.Expect(viewer.Page.GetByText("The owner revoked this link.")).ToHaveCountAsync(1);
         Assert.True(viewer.UnexpectedErrors().Count == 0, string.Join('\n', viewer.UnexpectedErrors()));
     }
 }

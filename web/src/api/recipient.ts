@@ -160,7 +160,9 @@ export function recipientMessage(error: unknown): string {
   if (!(error instanceof ApiError)) return error instanceof Error ? error.message : 'Something went wrong.';
   switch (error.errorCode) {
     case 'link-not-found':
-      return 'This link does not work: it was revoked by its owner, or the address is incomplete. Ask the owner for a new link.';
+      return 'There is no link at this address. Check that you copied the whole address, or ask the owner for a new link.';
+    case 'link-revoked':
+      return 'The owner revoked this link. Ask them for a new one.';
     case 'link-expired':
       return 'This link has expired. Ask its owner for a new one.';
     case 'link-suspended':
@@ -190,5 +192,5 @@ export function recipientMessage(error: unknown): string {
 
 /** Errors that end the page: nothing else on the link can work after them. */
 export function isFatalLinkError(error: unknown): boolean {
-  return error instanceof ApiError && ['link-not-found', 'link-expired', 'link-suspended', 'link-open-limit-reached'].includes(error.errorCode);
+  return error instanceof ApiError && ['link-not-found', 'link-revoked', 'link-expired', 'link-suspended', 'link-open-limit-reached'].includes(error.errorCode);
 }

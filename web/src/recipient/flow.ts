@@ -24,6 +24,8 @@ export const initialFlow: FlowState = { step: 'checking' };
 
 export function closedTitle(errorCode: string): string {
   switch (errorCode) {
+    case 'link-revoked':
+      return 'This link was revoked';
     case 'link-expired':
       return 'This link has expired';
     case 'link-suspended':

@@ -51,7 +51,10 @@ describe('recipient API client', () => {
     expect(recipientMessage(error)).toMatch(/expired/);
     expect(recipientMessage(new ApiError(400, 'invalid-code', ''))).toMatch(/wrong, expired or used up/);
     expect(recipientMessage(new ApiError(403, 'link-suspended', ''))).toMatch(/organization/);
-    expect(recipientMessage(new ApiError(404, 'link-not-found', ''))).toMatch(/revoked/);
+    expect(recipientMessage(new ApiError(404, 'link-not-found', ''))).toMatch(/copied the whole address/);
+    expect(recipientMessage(new ApiError(404, 'link-not-found', ''))).not.toMatch(/revoked/);
+    expect(recipientMessage(new ApiError(410, 'link-revoked', ''))).toBe('The owner revoked this link. Ask them for a new one.');
+    expect(isFatalLinkError(new ApiError(410, 'link-revoked', ''))).toBe(true);
     expect(recipientMessage(new ApiError(500, 'internal-error', 'Boom.'))).toBe('Boom.');
     expect(isFatalLinkError(new ApiError(400, 'invalid-code', ''))).toBe(false);
   });

@@ -30,6 +30,8 @@ describe('recipient opening flow', () => {
     expect(expired).toEqual({ step: 'closed', title: 'This link has expired', message: expect.stringMatching(/expired/) });
     const gone = flowReducer({ step: 'email', error: null, busy: true }, { type: 'failed', error: problem('link-not-found', 404) });
     expect(gone).toMatchObject({ step: 'closed', title: 'This link is not available' });
+    const revoked = flowReducer({ step: 'ready' }, { type: 'failed', error: problem('link-revoked', 410) });
+    expect(revoked).toEqual({ step: 'closed', title: 'This link was revoked', message: 'The owner revoked this link. Ask them for a new one.' });
     const suspended = flowReducer({ step: 'ready' }, { type: 'failed', error: problem('link-suspended', 403) });
     expect(suspended).toMatchObject({ step: 'closed', title: 'This link is suspended' });
     expect(suspended.step === 'closed' && suspended.message).toMatch(/owner's organization/);

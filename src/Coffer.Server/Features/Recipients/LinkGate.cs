@@ -24,7 +24,7 @@ public sealed record LinkAccess(Link Link, StoredFile File, bool DownloadsDisabl
 
 /// <summary>
 /// The door of every recipient route. Without the right link token, an unknown, revoked or trashed-file link all answer the
-/// same <c>404 link-not-found</c>; only a right token learns that the link expired or is suspended.
+/// same <c>404 link-not-found</c>; only a right token learns that the link was revoked, expired or is suspended.
 /// </summary>
 public sealed class LinkGate(CofferDbContext db, TimeProvider time)
 {
@@ -56,9 +56,15 @@ public sealed class LinkGate(CofferDbContext db, TimeProvider time)
 
         // Compare even when there is nothing to compare with, so timing says as little as the answer.
         var matches = CryptographicOperations.FixedTimeEquals(tokenHash ?? DecoyHash, row?.link.AuthTokenHash ?? DecoyHash) && row is not null && tokenHash is not null;
-        if (!matches || row!.link.RevokedAt is not null || row.file.TrashedAt is not null)
+        if (!matches || row!.file.TrashedAt is not null)
         {
             return (null, NotFound());
+        }
+
+        // The token proves the caller holds the link's secret, so saying "revoked" tells them nothing they could not guess.
+        if (row.link.RevokedAt is not null)
+        {
+            return (null, Problems.Of(ErrorCodes.LinkRevoked, "The owner revoked this link. Ask them for a new one."));
         }
 
         var link = row.link;

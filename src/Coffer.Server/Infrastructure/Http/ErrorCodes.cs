@@ -78,7 +78,7 @@ public static class ErrorCodes
         [LinkSuspended] = (403, "This link is suspended by its organization's policy."),
         [LinkSessionRequired] = (401, "Open the link first."),
         [LinkNotCooperative] = (403, "This link does not take new versions."),
-        [LinkRevoked] = (409, "The link is revoked."),
+        [LinkRevoked] = (410, "The link is revoked."),
         [DownloadDisabled] = (403, "Downloads are disabled for this link."),
         [LinkPermissionImmutable] = (409, "A link's permission cannot change."),
         [CooperativeLinksNotInPlan] = (403, "Cooperative links need the Professional, Business or Enterprise plan."),

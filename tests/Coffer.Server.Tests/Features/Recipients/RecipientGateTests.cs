@@ -37,7 +37,7 @@ public sealed class RecipientGateTests(LinkAppFactory factory) : IClassFixture<L
     }
 
     [Fact]
-    public async Task RevokedLink_AnswersLikeAnUnknownOne_AndEndsSessions()
+    public async Task RevokedLink_WithTheRightToken_SaysRevoked_AndEndsSessions_WithoutItAnswersLikeAnUnknownOne()
     {
         var link = await LinkKit.CreateAsync(factory);
         var recipient = await LinkKit.VerifiedRecipientAsync(factory, link);
@@ -45,9 +45,15 @@ public sealed class RecipientGateTests(LinkAppFactory factory) : IClassFixture<L
 
         await link.Owner.Client.DeleteAsync($"/api/links/{link.Id}");
 
-        var revoked = await ShapeAsync(await recipient.GetAsync($"/api/l/{link.Id}"));
-        var unknown = await ShapeAsync(await recipient.GetAsync($"/api/l/{LinkKit.NewLinkId()}"));
-        Assert.Equal(unknown, revoked);
+        await TestAccounts.AssertProblemAsync(await recipient.GetAsync($"/api/l/{link.Id}"), HttpStatusCode.Gone, ErrorCodes.LinkRevoked);
+        await TestAccounts.AssertProblemAsync(await recipient.GetAsync($"/api/l/{link.Id}/versions"), HttpStatusCode.Gone, ErrorCodes.LinkRevoked);
+        await TestAccounts.AssertProblemAsync(await LinkKit.Recipient(factory, link).GetAsync($"/api/l/{link.Id}/gate"), HttpStatusCode.Gone, ErrorCodes.LinkRevoked);
+
+        var stranger = LinkKit.Recipient(factory, link, LinkKit.NewToken());
+        var revokedWrongToken = await ShapeAsync(await stranger.GetAsync($"/api/l/{link.Id}"));
+        var unknown = await ShapeAsync(await stranger.GetAsync($"/api/l/{LinkKit.NewLinkId()}"));
+        Assert.Equal(unknown, revokedWrongToken);
+        Assert.StartsWith("404 link-not-found", revokedWrongToken, StringComparison.Ordinal);
     }
 
     [Fact]
