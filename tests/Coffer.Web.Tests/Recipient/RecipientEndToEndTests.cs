@@ -167,7 +167,7 @@ public sealed class RecipientEndToEndTests(BrowserFixture browser, RecipientServ
         // Same file again (name, size, time): the upload continues where the server stopped; nothing is sent twice.
         await Assertions.Expect(dave.ByTestId("current-version")).ToHaveTextAsync("1");
         await dave.DropGeneratedPdfAsync("Big scan.pdf", size);
-        await Assertions.Expect(dave.ByTestId("file-notice")).ToContainTextAsync("is now version 2 (resumed at 8.0 MB)", new() { Timeout = 20_000 });
+        await Assertions.Expect(dave.ByTestId("file-notice")).ToContainTextAsync("is now version 2 (resumed at 8.0 MiB)", new() { Timeout = 20_000 });
         Assert.Single(dave.Requests, r => r == $"POST /api/l/{linkId}/uploads");
         Assert.Contains(dave.Requests, r => r.StartsWith($"HEAD /api/l/{linkId}/uploads/", StringComparison.Ordinal));
         var resumed = Assert.Single(await server.Owner.ListVersionsAsync(file), v => v.Version.Number == 2);

@@ -1,5 +1,6 @@
 import type { KdfParams } from '../crypto';
 import { api } from './http';
+import type { VersionDto } from './versions';
 
 /** Wire shapes of the owner API (docs/API.md, src/Coffer.Contracts). */
 export interface PlanLimits {
@@ -26,18 +27,7 @@ export interface Folder {
   updatedAt: string;
 }
 
-export interface Version {
-  number: number;
-  contentId: string;
-  ciphertextLength: number;
-  ciphertextSha256: string;
-  createdAt: string;
-  uploader: string;
-  basedOn: number | null;
-  restoredFrom: number | null;
-  wrappedContentKey: string;
-  sealedMetadata: string;
-}
+export type Version = VersionDto;
 
 export interface FileItem {
   id: string;

@@ -1,4 +1,5 @@
 import { ApiError, toApiError } from './http';
+import type { VersionDto } from './versions';
 
 /** LinkGateDto: what the link needs before a session. */
 export interface LinkGate {
@@ -15,19 +16,8 @@ export interface LinkSession {
   email: string | null;
 }
 
-/** VersionDto as the recipient routes answer it. */
-export interface LinkVersion {
-  number: number;
-  contentId: string;
-  ciphertextLength: number;
-  ciphertextSha256: string;
-  createdAt: string;
-  uploader: string;
-  basedOn: number | null;
-  restoredFrom: number | null;
-  wrappedContentKey: string;
-  sealedMetadata: string;
-}
+/** A version as the recipient routes answer it: the same shape as the owner's. */
+export type LinkVersion = VersionDto;
 
 export interface LinkVersionList {
   versions: LinkVersion[];

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../api/http';
 import { AuthenticationFailedError, CofferCryptoError } from '../crypto';
+export { formatBytes } from '../app/format';
 
 /** A sentence for any failure: the server's problem detail, a crypto failure explained, or the error's message. */
 export function describeError(error: unknown): string {
@@ -63,17 +64,6 @@ export function Dialog({ title, onClose, children, testId }: { title: string; on
   );
 }
 
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
-}
 
 export const formatDate = (iso: string) => new Date(iso).toLocaleString();
 

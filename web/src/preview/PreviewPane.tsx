@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { RecipientApi } from '../api/recipient';
 import { recipientMessage } from '../api/recipient';
-import { plaintextBlob, plaintextOf, formatSize, type OpenedLinkFile, type OpenedVersion } from '../recipient/linkFile';
+import { plaintextBlob, plaintextOf, type OpenedLinkFile, type OpenedVersion } from '../recipient/linkFile';
 import { MEDIA_PREVIEW_LIMIT, previewKind, safeBlobType, TEXT_PREVIEW_LIMIT } from './mediaKind';
 import { PdfPreview } from './PdfPreview';
 import { Watermark } from './Watermark';
+import { formatBytes } from '../app/format';
 
 type Shown =
   | { state: 'loading' }
@@ -39,7 +40,7 @@ export function PreviewPane({ api, file, version, watermark, onClose }: Props) {
       return;
     }
     if (kind !== 'text' && meta.size > MEDIA_PREVIEW_LIMIT) {
-      setShown({ state: 'unavailable', message: `This file is ${formatSize(meta.size)}: previews decrypt the whole file in memory, so files over ${formatSize(MEDIA_PREVIEW_LIMIT)} are not previewed. Download it instead.` });
+      setShown({ state: 'unavailable', message: `This file is ${formatBytes(meta.size)}: previews decrypt the whole file in memory, so files over ${formatBytes(MEDIA_PREVIEW_LIMIT)} are not previewed. Download it instead.` });
       return;
     }
     const abort = new AbortController();
@@ -95,7 +96,7 @@ export function PreviewPane({ api, file, version, watermark, onClose }: Props) {
             <pre class="preview-text" tabIndex={0} aria-label={`Text of ${file.name}`}>
               {shown.text}
             </pre>
-            {shown.truncated && <p class="muted small">Only the first {formatSize(TEXT_PREVIEW_LIMIT)} are shown.</p>}
+            {shown.truncated && <p class="muted small">Only the first {formatBytes(TEXT_PREVIEW_LIMIT)} are shown.</p>}
           </>
         )}
         {shown.state === 'pdf' && <PdfPreview data={shown.data} name={file.name} />}

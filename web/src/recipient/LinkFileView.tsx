@@ -3,11 +3,12 @@ import { isFatalLinkError, recipientMessage, type LinkInfo, type RecipientApi } 
 import { downloadCapability, prepareSave } from '../download/saveToDisk';
 import { PreviewPane } from '../preview/PreviewPane';
 import { checkFileFormat } from './formatCheck';
-import { openLinkFile, openVersions, plaintextOf, formatSize, type OpenedLinkFile, type OpenedVersion } from './linkFile';
+import { openLinkFile, openVersions, plaintextOf, type OpenedLinkFile, type OpenedVersion } from './linkFile';
 import { followLinkEvents, type VersionAdded } from './liveEvents';
 import { uploadVersion } from './versionUpload';
 import { VersionPanel, type UploadStatus } from './VersionPanel';
 import { LiveBanner } from './LiveBanner';
+import { formatBytes } from '../app/format';
 
 interface Loaded {
   info: LinkInfo;
@@ -95,7 +96,7 @@ export function LinkFileView({ api, secret, onClosed }: { api: RecipientApi; sec
       const save = await prepareSave({ fileName: file.name, size: opened.meta.size, mediaType: opened.meta.mediaType }, capability);
       setDownloading(opened.version.number);
       await save(await plaintextOf(api, file, opened, 'download'));
-      setNotice({ kind: 'ok', text: `Version ${opened.version.number} was decrypted and checked: ${formatSize(opened.meta.size)}, hashes match.` });
+      setNotice({ kind: 'ok', text: `Version ${opened.version.number} was decrypted and checked: ${formatBytes(opened.meta.size)}, hashes match.` });
     } catch (error) {
       if (error instanceof DOMException && error.name === 'AbortError') return;
       fail(error);
@@ -138,7 +139,7 @@ export function LinkFileView({ api, secret, onClosed }: { api: RecipientApi; sec
         onPhase: (phase) => setUpload((u) => u && { ...u, phase }),
       });
       mine.current.add(response.version.number);
-      const resumed = resumedFrom > 0 ? ` (resumed at ${formatSize(resumedFrom)})` : '';
+      const resumed = resumedFrom > 0 ? ` (resumed at ${formatBytes(resumedFrom)})` : '';
       setNotice(
         response.basedOnLatest
           ? { kind: 'ok', text: `“${chosen.name}” is now version ${response.version.number}${resumed}.` }
@@ -167,7 +168,7 @@ export function LinkFileView({ api, secret, onClosed }: { api: RecipientApi; sec
         <dl class="facts">
           <div>
             <dt>Size</dt>
-            <dd data-testid="file-size">{current.meta ? formatSize(current.meta.size) : '—'}</dd>
+            <dd data-testid="file-size">{current.meta ? formatBytes(current.meta.size) : '—'}</dd>
           </div>
           <div>
             <dt>Type</dt>

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
-import { formatSize, formatTime, type OpenedVersion } from './linkFile';
+import { formatTime, type OpenedVersion } from './linkFile';
 import { VersionMenu } from './VersionMenu';
+import { formatBytes } from '../app/format';
 
 export interface UploadStatus {
   name: string;
@@ -111,7 +112,7 @@ export function VersionPanel(props: Props) {
               <span class="muted">
                 {v.version.restoredFrom !== null ? `version ${v.version.restoredFrom} made current by ` : 'uploaded by '}
                 <span class="who" data-testid="version-uploader">{v.version.uploader}</span> · {formatTime(v.version.createdAt)}
-                {v.meta ? ` · ${formatSize(v.meta.size)}` : ''}
+                {v.meta ? ` · ${formatBytes(v.meta.size)}` : ''}
               </span>
               {v.meta && v.meta.name && <span class="muted small">{v.meta.name}</span>}
               {v.problem && <span class="error small">{v.problem}</span>}

@@ -80,17 +80,6 @@ export async function plaintextBlob(stream: ReadableStream<Uint8Array<ArrayBuffe
   return new Blob(parts, { type });
 }
 
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
-}
 
 export function formatTime(iso: string): string {
   const date = new Date(iso);
