@@ -30,7 +30,7 @@ public sealed class OwnerPagesTests(BrowserFixture browser)
         await Assertions.Expect(dialog.GetByLabel("Disable download")).Not.ToBeCheckedAsync();
         await Assertions.Expect(dialog.GetByLabel("Disable download")).ToBeDisabledAsync();
         await Assertions.Expect(dialog.GetByLabel("Watermark")).ToBeDisabledAsync();
-        await Assertions.Expect(dialog.GetByLabel("Email me about new versions")).ToBeEnabledAsync();
+        await Assertions.Expect(dialog.GetByLabel("Email me when the link is opened or updated")).ToBeEnabledAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.Screenshots, "owner-share-dialog.png") });
         await dialog.GetByLabel("Can access").CheckAsync();
         await Assertions.Expect(dialog.GetByLabel("Disable download")).ToBeEnabledAsync();
@@ -66,7 +66,7 @@ public sealed class OwnerPagesTests(BrowserFixture browser)
         // Options of the cooperative link are edited under If-Match; the change is logged.
         await cooperative.GetByRole(AriaRole.Button, new() { Name = "Options" }).ClickAsync();
         await Assertions.Expect(cooperative.GetByLabel("Require email")).ToBeDisabledAsync();
-        await cooperative.GetByLabel("Email me about new versions").UncheckAsync();
+        await cooperative.GetByLabel("Email me when the link is opened or updated").UncheckAsync();
         await cooperative.GetByLabel("Expires after (days)").FillAsync("0");
         await Assertions.Expect(cooperative.GetByRole(AriaRole.Button, new() { Name = "Save options" })).ToBeDisabledAsync();
         await cooperative.GetByLabel("Expires after (days)").FillAsync("5");

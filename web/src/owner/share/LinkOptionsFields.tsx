@@ -5,7 +5,7 @@ const toggles: { option: ToggleOption; label: string; hint: string }[] = [
   { option: 'requireEmail', label: 'Require email', hint: 'Recipients confirm their email with a one-time code before they see the file.' },
   { option: 'disableDownload', label: 'Disable download', hint: 'Hide the download button (a recipient who previews still receives the bytes).' },
   { option: 'watermark', label: 'Watermark', hint: "Overlay the recipient's email on previews." },
-  { option: 'notifyOwner', label: 'Email me about new versions', hint: 'A short digest when recipients upload a version.' },
+  { option: 'notifyOwner', label: 'Email me when the link is opened or updated', hint: 'A short digest when recipients open the link or upload a version.' },
 ];
 
 const notes: Record<'forced-on' | 'unavailable', (option: ToggleOption) => string> = {
