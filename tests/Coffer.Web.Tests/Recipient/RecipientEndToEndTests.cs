@@ -203,4 +203,28 @@ public sealed class RecipientEndToEndTests(BrowserFixture browser, RecipientServ
         await Assertions.Expect(viewer.Page.GetByText("The owner revoked this link.")).ToHaveCountAsync(1);
         Assert.True(viewer.UnexpectedErrors().Count == 0, string.Join('\n', viewer.UnexpectedErrors()));
     }
+    [Fact]
+    public async Task CooperativeLink_OpenOnTheFile_WhenTheOwnerRevokes_SaysSoWithoutAReload_AndStopsListening()
+    {
+        var (_, linkId, url) = await server.ShareNewFileAsync(new CreateLinkOptions(Modify: true));
+        var erin = await RecipientPageDriver.OpenAsync(browser, url);
+        await using var context = erin.Context;
+        var before = await server.LatestMailIdAsync("erin@example.com");
+        await erin.AskForCodeAsync("erin@example.com");
+        await erin.EnterCodeAsync(await server.LatestCodeAsync("erin@example.com", before));
+        await Assertions.Expect(erin.ByTestId("current-version")).ToHaveTextAsync("1");
+
+        await erin.Page.EvaluateAsync("() => { window.openedBeforeRevoke = true; }");
+        await server.Owner.Api.RevokeLinkAsync(linkId);
+
+        // The server notices the revocation at its next heartbeat check (EventsApi.HeartbeatInterval, 15 s) and ends the stream;
+        // the page reconnects at once, is told link-revoked, and closes.
+        await Assertions.Expect(erin.ByTestId("link-closed")).ToContainTextAsync("The owner revoked this link. Ask them for a new one.", new() { Timeout = 25_000 });
+        await Assertions.Expect(erin.ByTestId("file-card")).ToHaveCountAsync(0);
+        await Assertions.Expect(erin.Page.GetByText("The owner revoked this link.")).ToHaveCountAsync(1);
+        Assert.True(await erin.Page.EvaluateAsync<bool>("() => window.openedBeforeRevoke === true"), "The page must not have reloaded.");
+        // The stream that ended and the one reconnect that was told link-revoked; nothing after.
+        Assert.Equal(2, erin.Requests.Count(r => r == $"GET /api/l/{linkId}/events"));
+        Assert.True(erin.UnexpectedErrors().Count == 0, string.Join('\n', erin.UnexpectedErrors()));
+    }
 }

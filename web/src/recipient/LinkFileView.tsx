@@ -55,6 +55,9 @@ export function LinkFileView({ api, secret, onClosed }: { api: RecipientApi; sec
     void load();
   }, [load]);
 
+  // The stream outlives renders; the latest onClosed is read through a ref so a new callback does not restart it.
+  const closed = useRef(onClosed);
+  closed.current = onClosed;
   useEffect(() => {
     const abort = new AbortController();
     void followLinkEvents(
@@ -62,6 +65,7 @@ export function LinkFileView({ api, secret, onClosed }: { api: RecipientApi; sec
       (event) => {
         if (!mine.current.has(event.number)) setBanner(event);
       },
+      (error) => closed.current(error),
       abort.signal,
     );
     return () => abort.abort();
