@@ -20,6 +20,8 @@ public sealed record DownloadSource(string ContentPath, byte[] ContentKey, strin
 /// </summary>
 public sealed class SealedDownloader(ApiConnection connection, RetryPolicy? retry = null)
 {
+    private const int WriteChunkLength = 64 * 1024;
+
     private readonly RetryPolicy retry = retry ?? RetryPolicy.Default;
 
     /// <summary>The partial file a download of <paramref name="contentId"/> to <paramref name="finalPath"/> writes first.</summary>
@@ -141,7 +143,6 @@ public sealed class SealedDownloader(ApiConnection connection, RetryPolicy? retr
         var first = cursor.Next;
         // A write cut short by a failure may have left part of a segment: drop it, the hashes do not cover it.
         output.SetLength(first * (c - SealedStreamFormat.TagLength));
-        output.Position = output.Length;
         var from = SealedStreamFormat.SegmentOffset(first, c);
         HttpResponseMessage? response = null;
         if (openBody is null || first != 0)
@@ -183,10 +184,10 @@ public sealed class SealedDownloader(ApiConnection connection, RetryPolicy? retr
                 var plain = plainBuffers[index & 1];
                 var plainLength = cipher.Decrypt(index, isLast, sealedBuffers[current].AsSpan(0, length), plain);
                 cipherHash.AppendData(sealedBuffers[current].AsSpan(0, length));
-                plainHash.AppendData(plain.AsSpan(0, plainLength));
                 await CompleteWriteAsync(pendingWrite, writing, cursor);
                 writing = index;
-                pendingWrite = output.WriteAsync(plain.AsMemory(0, plainLength), cancellationToken).AsTask();
+                var plainOffset = index * (c - SealedStreamFormat.TagLength);
+                pendingWrite = Task.Run(() => HashAndWrite(output.SafeFileHandle, plain, plainLength, plainOffset, plainHash));
                 progress?.Report(new TransferProgress(Math.Min(SealedStreamFormat.SegmentOffset(index, c), source.CiphertextLength), source.CiphertextLength, resumedFrom));
                 index++;
                 if (isLast)
@@ -204,8 +205,8 @@ public sealed class SealedDownloader(ApiConnection connection, RetryPolicy? retr
         }
         finally
         {
-            // The hashes already cover the segment being written: once its write lands the cursor moves past it; if the write
-            // failed, hashes and file disagree and the download must not be retried in this run.
+            // The write task hashes the segment as it writes it: once it lands the cursor moves past it; if it failed, hashes
+            // and file disagree and the download must not be retried in this run.
             try
             {
                 await CompleteWriteAsync(pendingWrite, writing, cursor);
@@ -228,6 +229,20 @@ public sealed class SealedDownloader(ApiConnection connection, RetryPolicy? retr
             ArrayPool<byte>.Shared.Return(sealedBuffers[1]);
             ArrayPool<byte>.Shared.Return(plainBuffers[0], clearArray: true);
             ArrayPool<byte>.Shared.Return(plainBuffers[1], clearArray: true);
+        }
+    }
+
+    /// <summary>
+    /// Hashes and writes a verified segment in small chunks, so the kernel's copy into the page cache reads each chunk while the
+    /// hash has just brought it into the CPU cache instead of reading the whole segment from memory a second time.
+    /// </summary>
+    private static void HashAndWrite(Microsoft.Win32.SafeHandles.SafeFileHandle file, byte[] plain, int length, long offset, IncrementalHash plainHash)
+    {
+        for (var done = 0; done < length; done += WriteChunkLength)
+        {
+            var chunk = plain.AsSpan(done, Math.Min(WriteChunkLength, length - done));
+            plainHash.AppendData(chunk);
+            RandomAccess.Write(file, chunk, offset + done);
         }
     }
 
