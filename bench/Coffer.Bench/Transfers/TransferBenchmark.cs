@@ -47,8 +47,33 @@ internal static class TransferBenchmark
             (double, double) Coffer() => server.CpuSplit;
             var notes = new JsonArray();
             string? linkUrl = null;
+            // --downloads-only (for working on the download path): upload once, unmeasured, then measure only the downloads.
+            var downloadsOnly = options.Flag("--downloads-only");
             for (var rep = 0; rep < repetitions; rep++)
             {
+                if (downloadsOnly)
+                {
+                    if (rep == 0)
+                    {
+                        await Curl(["-T", payload, "-H", "Expect:", "-o", "/dev/null", $"{ceiling.BaseAddress}/files/payload.bin"]);
+                        (await driver.PutAsync(payload)).EnsureSuccess("coffer put");
+                        linkUrl = await TryOpenLinkAsync(owner, server, http, driver, notes);
+                    }
+
+                    await Measure("curlDownload", Ceiling, () => Curl(["-o", Path.Combine(work, "curl-down.bin"), $"{ceiling.BaseAddress}/files/payload.bin"]));
+                    await Verify(Path.Combine(work, "curl-down.bin"), sha);
+                    await Measure("cofferGet", Coffer, () => driver.GetAsync("payload.bin", Path.Combine(work, "coffer-down.bin")));
+                    await Verify(Path.Combine(work, "coffer-down.bin"), sha);
+                    if (linkUrl is not null)
+                    {
+                        await Measure("recipientGet", Coffer, () => driver.GetLinkAsync(linkUrl, Path.Combine(work, "recipient-down.bin")));
+                        await Verify(Path.Combine(work, "recipient-down.bin"), sha);
+                    }
+
+                    Console.WriteLine($"  rep {rep + 1}: " + string.Join("  ", runs.Select(r => $"{r.Key} {Stats.MBps(size, r.Value[^1].Seconds):F0}")));
+                    continue;
+                }
+
                 await Measure("curlUpload", Ceiling, () => Curl(["-T", payload, "-H", "Expect:", "-o", "/dev/null", $"{ceiling.BaseAddress}/files/payload.bin"]));
                 await Measure("curlDownload", Ceiling, () => Curl(["-o", Path.Combine(work, "curl-down.bin"), $"{ceiling.BaseAddress}/files/payload.bin"]));
                 await Verify(Path.Combine(work, "curl-down.bin"), sha);
@@ -73,19 +98,22 @@ internal static class TransferBenchmark
             double Median(string name) => Stats.Median(runs[name].Select(r => Stats.MBps(size, r.Seconds)));
             var ratios = new JsonObject
             {
-                ["upload"] = Stats.Round(Median("cofferPut") / Median("curlUpload"), 3),
                 ["download"] = Stats.Round(Median("cofferGet") / Median("curlDownload"), 3),
-                ["uploadVsFsyncCeiling"] = Stats.Round(Median("cofferPut") / Median("curlUploadFsync"), 3),
                 ["target"] = 0.80,
             };
-            if (runs.ContainsKey("recipientPush"))
+            if (runs.ContainsKey("cofferPut"))
             {
-                ratios["recipientPush"] = Stats.Round(Median("recipientPush") / Median("curlUpload"), 3);
-                ratios["recipientGet"] = Stats.Round(Median("recipientGet") / Median("curlDownload"), 3);
+                ratios["upload"] = Stats.Round(Median("cofferPut") / Median("curlUpload"), 3);
+                ratios["uploadVsFsyncCeiling"] = Stats.Round(Median("cofferPut") / Median("curlUploadFsync"), 3);
             }
 
+            if (runs.ContainsKey("recipientPush"))
+                ratios["recipientPush"] = Stats.Round(Median("recipientPush") / Median("curlUpload"), 3);
+            if (runs.ContainsKey("recipientGet"))
+                ratios["recipientGet"] = Stats.Round(Median("recipientGet") / Median("curlDownload"), 3);
+
             Console.WriteLine($"median MB/s: {string.Join("  ", runs.Keys.Select(k => $"{k} {Median(k):F0}"))}");
-            Console.WriteLine($"ratios: upload {ratios["upload"]}, download {ratios["download"]}");
+            Console.WriteLine($"ratios: upload {ratios["upload"]?.ToString() ?? "-"}, download {ratios["download"]}");
             var report = new JsonObject
             {
                 ["benchmark"] = "transfer",
@@ -95,7 +123,9 @@ internal static class TransferBenchmark
                     ["fileBytes"] = size,
                     ["file"] = "random bytes (RandomNumberGenerator), in bench/work/ on the same disk as both servers' data",
                     ["repetitions"] = repetitions,
-                    ["order"] = "per repetition: curl up, curl down, curl up with fsync, coffer put, coffer get, recipient push, recipient get",
+                    ["order"] = downloadsOnly
+                        ? "--downloads-only: one unmeasured curl up and coffer put, then per repetition: curl down, coffer get, recipient get"
+                        : "per repetition: curl up, curl down, curl up with fsync, coffer put, coffer get, recipient push, recipient get",
                     ["unit"] = "MB/s = 10^6 plaintext bytes per second of wall time of the client process (process start to exit)",
                     ["ceiling"] = "curl " + CurlVersion() + " against bench/Coffer.Bench ceiling-server: bare Kestrel, PUT streams the body to a file with overlapped 1 MiB writes (no fsync unless ?fsync=true), GET streams the file with overlapped 1 MiB reads",
                     ["coffer"] = driver.Description + "; owner put = seal + tus upload + commit, get = Range download + open to a file; recipient push/get through a cooperative link with a verified session",

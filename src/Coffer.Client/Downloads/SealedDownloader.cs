@@ -16,7 +16,9 @@ public sealed record DownloadSource(string ContentPath, byte[] ContentKey, strin
 /// <summary>
 /// Downloads a version with HTTP Range and decrypts it segment by segment to a file at constant memory. Plaintext goes to a
 /// partial file named after the content; an interrupted download resumes from its last whole segment. The file only takes
-/// its final name once the plaintext and ciphertext SHA-256 match the sealed metadata.
+/// its final name once every segment has verified under the content key (the last one with the final flag, at the exact sealed
+/// length) and the plaintext SHA-256 matches the sealed metadata. The whole-stream ciphertext SHA-256 is not recomputed: per-segment
+/// AES-GCM already proves the bytes are the uploader's (CRYPTO.md §5, "What a download verifies").
 /// </summary>
 public sealed class SealedDownloader(ApiConnection connection, RetryPolicy? retry = null)
 {
@@ -80,15 +82,13 @@ public sealed class SealedDownloader(ApiConnection connection, RetryPolicy? retr
 
         using var cipher = new SegmentCipher(source.ContentKey, source.FileId, source.ContentId, header);
         using var plainHash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        using var cipherHash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        cipherHash.AppendData(header.ToArray());
 
         await using (var output = SecureFile.OpenPrivate(partialPath, FileMode.OpenOrCreate, FileAccess.ReadWrite))
         {
-            // Whole segments already on disk are kept (and hashed again: re-sealing them is deterministic); the rest is fetched.
+            // Whole segments already on disk are kept (and hashed again); the rest is fetched.
             var next = Math.Min(output.Length / p, segmentCount - 1);
-            output.SetLength(next * p);
-            await RehashPrefixAsync(output, cipher, next, p, plainHash, cipherHash, cancellationToken);
+            TruncateTo(output, next * p);
+            await RehashPrefixAsync(output, next, p, plainHash, cancellationToken);
             var resumedFrom = next == 0 ? 0 : SealedStreamFormat.SegmentOffset(next, c);
             var attempts = 0;
             var cursor = new Cursor { Next = next };
@@ -98,7 +98,7 @@ public sealed class SealedDownloader(ApiConnection connection, RetryPolicy? retr
                 {
                     var body = firstBody;
                     firstBody = null;
-                    await FetchSegmentsAsync(source, cipher, cursor, segmentCount, c, output, plainHash, cipherHash, resumedFrom, body, progress, cancellationToken);
+                    await FetchSegmentsAsync(source, cipher, cursor, segmentCount, c, output, plainHash, resumedFrom, body, progress, cancellationToken);
                 }
                 catch (Exception e) when (!cursor.Inconsistent && RetryPolicy.IsTransient(e, cancellationToken) && ++attempts < retry.MaxAttempts)
                 {
@@ -109,13 +109,11 @@ public sealed class SealedDownloader(ApiConnection connection, RetryPolicy? retr
             await output.FlushAsync(cancellationToken);
         }
 
+        // Every segment verified under the content key, so these are the uploader's bytes; the plaintext hash checks that the
+        // uploader's sealed metadata tells the truth about them (the hash users see and compare).
         var plainHex = Convert.ToHexStringLower(plainHash.GetCurrentHash());
-        var cipherHex = Convert.ToHexStringLower(cipherHash.GetCurrentHash());
-        if (!string.Equals(cipherHex, source.Metadata.CiphertextSha256, StringComparison.OrdinalIgnoreCase)
-            || !string.Equals(plainHex, source.Metadata.Sha256, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new CofferCryptoException(CryptoErrorKind.Tampered, "The downloaded content does not match the hashes sealed in its metadata; nothing was kept.");
-        }
+        if (!string.Equals(plainHex, source.Metadata.Sha256, StringComparison.OrdinalIgnoreCase))
+            throw new CofferCryptoException(CryptoErrorKind.Tampered, "The downloaded content does not match the hash sealed in its metadata; nothing was kept.");
     }
 
     private async Task<SealedStreamHeader> ReadHeaderAsync(DownloadSource source, CancellationToken cancellationToken)
@@ -135,14 +133,19 @@ public sealed class SealedDownloader(ApiConnection connection, RetryPolicy? retr
         }
     }
 
-    /// <summary>Fetches from segment <c>cursor.Next</c> to the end, writing plaintext as each segment verifies and advancing the cursor past it.</summary>
+    /// <summary>
+    /// Fetches from segment <c>cursor.Next</c> to the end, writing plaintext as each segment verifies and advancing the cursor past
+    /// it. Three segment buffers make a pipeline over both cores: segment i+1 arrives from the socket while segment i is
+    /// decrypted in place (the plaintext lands in the buffer the ciphertext was received into, still in cache) and segment i−1
+    /// is hashed and written on a thread-pool task.
+    /// </summary>
     private async Task FetchSegmentsAsync(
         DownloadSource source, SegmentCipher cipher, Cursor cursor, long segmentCount, int c, FileStream output,
-        IncrementalHash plainHash, IncrementalHash cipherHash, long resumedFrom, Stream? openBody, IProgress<TransferProgress>? progress, CancellationToken cancellationToken)
+        IncrementalHash plainHash, long resumedFrom, Stream? openBody, IProgress<TransferProgress>? progress, CancellationToken cancellationToken)
     {
         var first = cursor.Next;
-        // A write cut short by a failure may have left part of a segment: drop it, the hashes do not cover it.
-        output.SetLength(first * (c - SealedStreamFormat.TagLength));
+        // A write cut short by a failure may have left part of a segment: drop it, the hash does not cover it.
+        TruncateTo(output, first * (c - SealedStreamFormat.TagLength));
         var from = SealedStreamFormat.SegmentOffset(first, c);
         HttpResponseMessage? response = null;
         if (openBody is null || first != 0)
@@ -158,18 +161,17 @@ public sealed class SealedDownloader(ApiConnection connection, RetryPolicy? retr
         using var responseScope = response;
         await using var body = openBody;
 
-        // Two sealed buffers (decrypt one while the next arrives) and two plaintext buffers (write one while the next decrypts).
-        byte[][] sealedBuffers = [ArrayPool<byte>.Shared.Rent(c), ArrayPool<byte>.Shared.Rent(c)];
-        byte[][] plainBuffers = [ArrayPool<byte>.Shared.Rent(c), ArrayPool<byte>.Shared.Rent(c)];
+        // Buffer i % 3 holds segment i from receipt until its plaintext is written: one being received, one being decrypted,
+        // one being hashed and written.
+        byte[][] buffers = [ArrayPool<byte>.Shared.Rent(c), ArrayPool<byte>.Shared.Rent(c), ArrayPool<byte>.Shared.Rent(c)];
         var pendingRead = Task.FromResult(0);
         var pendingWrite = Task.CompletedTask;
         var writing = -1L;
         try
         {
             var index = first;
-            var current = 0;
             var length = SegmentLength(index, segmentCount, c, source.CiphertextLength);
-            var read = await body.ReadAtLeastAsync(sealedBuffers[current].AsMemory(0, length), length, throwOnEndOfStream: false, cancellationToken);
+            var read = await body.ReadAtLeastAsync(buffers[index % 3].AsMemory(0, length), length, throwOnEndOfStream: false, cancellationToken);
             while (true)
             {
                 if (read != length)
@@ -177,23 +179,22 @@ public sealed class SealedDownloader(ApiConnection connection, RetryPolicy? retr
                 var isLast = index == segmentCount - 1;
                 if (!isLast)
                 {
+                    // Buffer (index + 1) % 3 last held segment index − 2, whose write completed before segment index − 1's began.
                     var nextLength = SegmentLength(index + 1, segmentCount, c, source.CiphertextLength);
-                    pendingRead = body.ReadAtLeastAsync(sealedBuffers[1 - current].AsMemory(0, nextLength), nextLength, throwOnEndOfStream: false, cancellationToken).AsTask();
+                    pendingRead = body.ReadAtLeastAsync(buffers[(index + 1) % 3].AsMemory(0, nextLength), nextLength, throwOnEndOfStream: false, cancellationToken).AsTask();
                 }
 
-                var plain = plainBuffers[index & 1];
-                var plainLength = cipher.Decrypt(index, isLast, sealedBuffers[current].AsSpan(0, length), plain);
-                cipherHash.AppendData(sealedBuffers[current].AsSpan(0, length));
+                var segment = buffers[index % 3];
+                var plainLength = cipher.Decrypt(index, isLast, segment.AsSpan(0, length), segment.AsSpan(0, length - SealedStreamFormat.TagLength));
                 await CompleteWriteAsync(pendingWrite, writing, cursor);
                 writing = index;
                 var plainOffset = index * (c - SealedStreamFormat.TagLength);
-                pendingWrite = Task.Run(() => HashAndWrite(output.SafeFileHandle, plain, plainLength, plainOffset, plainHash));
+                pendingWrite = Task.Run(() => HashAndWrite(output.SafeFileHandle, segment, plainLength, plainOffset, plainHash), CancellationToken.None);
                 progress?.Report(new TransferProgress(Math.Min(SealedStreamFormat.SegmentOffset(index, c), source.CiphertextLength), source.CiphertextLength, resumedFrom));
                 index++;
                 if (isLast)
                     break;
                 read = await pendingRead;
-                current = 1 - current;
                 length = SegmentLength(index, segmentCount, c, source.CiphertextLength);
             }
 
@@ -205,7 +206,7 @@ public sealed class SealedDownloader(ApiConnection connection, RetryPolicy? retr
         }
         finally
         {
-            // The write task hashes the segment as it writes it: once it lands the cursor moves past it; if it failed, hashes
+            // The write task hashes the segment as it writes it: once it lands the cursor moves past it; if it failed, hash
             // and file disagree and the download must not be retried in this run.
             try
             {
@@ -225,11 +226,20 @@ public sealed class SealedDownloader(ApiConnection connection, RetryPolicy? retr
                 // The failure that brought us here matters more.
             }
 
-            ArrayPool<byte>.Shared.Return(sealedBuffers[0]);
-            ArrayPool<byte>.Shared.Return(sealedBuffers[1]);
-            ArrayPool<byte>.Shared.Return(plainBuffers[0], clearArray: true);
-            ArrayPool<byte>.Shared.Return(plainBuffers[1], clearArray: true);
+            // The buffers held plaintext (decrypted in place).
+            foreach (var buffer in buffers)
+                ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
         }
+    }
+
+    /// <summary>
+    /// Shortens the file only when it is longer: a no-op truncation still counts as one on ext4, which then starts writeback
+    /// of the whole file in <c>close</c> (auto_da_alloc) on the downloading thread.
+    /// </summary>
+    private static void TruncateTo(FileStream output, long length)
+    {
+        if (output.Length != length)
+            output.SetLength(length);
     }
 
     /// <summary>
@@ -296,12 +306,11 @@ public sealed class SealedDownloader(ApiConnection connection, RetryPolicy? retr
             throw new CofferCryptoException(CryptoErrorKind.Tampered, $"The server holds {length} bytes for this version, but its recorded ciphertext length is {expectedLength}; nothing was kept.");
     }
 
-    private static async Task RehashPrefixAsync(FileStream output, SegmentCipher cipher, long segments, long p, IncrementalHash plainHash, IncrementalHash cipherHash, CancellationToken cancellationToken)
+    private static async Task RehashPrefixAsync(FileStream output, long segments, long p, IncrementalHash plainHash, CancellationToken cancellationToken)
     {
         if (segments == 0)
             return;
         var plain = ArrayPool<byte>.Shared.Rent((int)p);
-        var sealedSegment = ArrayPool<byte>.Shared.Rent((int)p + SealedStreamFormat.TagLength);
         try
         {
             output.Position = 0;
@@ -309,14 +318,11 @@ public sealed class SealedDownloader(ApiConnection connection, RetryPolicy? retr
             {
                 await output.ReadExactlyAsync(plain.AsMemory(0, (int)p), cancellationToken);
                 plainHash.AppendData(plain.AsSpan(0, (int)p));
-                cipher.Encrypt(index, isLast: false, plain.AsSpan(0, (int)p), sealedSegment.AsSpan(0, (int)p + SealedStreamFormat.TagLength));
-                cipherHash.AppendData(sealedSegment.AsSpan(0, (int)p + SealedStreamFormat.TagLength));
             }
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(plain, clearArray: true);
-            ArrayPool<byte>.Shared.Return(sealedSegment);
         }
     }
 
