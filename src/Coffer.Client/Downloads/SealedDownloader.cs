@@ -22,7 +22,9 @@ public sealed record DownloadSource(string ContentPath, byte[] ContentKey, strin
 /// </summary>
 public sealed class SealedDownloader(ApiConnection connection, RetryPolicy? retry = null)
 {
-    private const int WriteChunkLength = 64 * 1024;
+    // 256 KiB chunks: each is hashed, then copied into the page cache while it is still in L2. 64 KiB chunks measured ≈ 0.1
+    // CPU-s/GiB more system time (four times the pwrite calls) for no gain in user time.
+    private const int WriteChunkLength = 256 * 1024;
 
     private readonly RetryPolicy retry = retry ?? RetryPolicy.Default;
 
