@@ -18,7 +18,7 @@ public sealed record DownloadSource(string ContentPath, byte[] ContentKey, strin
 /// partial file named after the content; an interrupted download resumes from its last whole segment. The file only takes
 /// its final name once every segment has verified under the content key (the last one with the final flag, at the exact sealed
 /// length) and the plaintext SHA-256 matches the sealed metadata. The whole-stream ciphertext SHA-256 is not recomputed: per-segment
-/// AES-GCM already proves the bytes are the uploader's (CRYPTO.md §5, "What a download verifies").
+/// AES-GCM already proves the bytes are the uploader's (CRYPTO.md §5.1).
 /// </summary>
 public sealed class SealedDownloader(ApiConnection connection, RetryPolicy? retry = null)
 {
