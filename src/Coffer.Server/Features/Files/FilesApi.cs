@@ -18,7 +18,7 @@ public static class FilesApi
         files.MapPost("/{id:guid}/trash", FileHandlers.Trash).WithName("TrashFile").WithSummary("Moves the file to the trash.");
         files.MapPost("/{id:guid}/restore", FileHandlers.Restore).WithName("RestoreFile").WithSummary("Takes the file out of the trash.");
 
-        files.MapGet("/{id:guid}/versions", VersionHandlers.List).WithName("ListVersions")
+        files.MapGet("/{id:guid}/versions", VersionHandlers.List).WithName("ListVersions").WithVersionPageParameters()
             .WithSummary("A page of the versions the plan makes available, newest first: before=<number> (default: from the latest), limit=1…200 (default 50); nextBefore names the next page.");
         files.MapPost("/{id:guid}/versions", VersionHandlers.Commit).WithName("CommitVersion")
             .WithSummary("Commits a completed upload as the next version.");

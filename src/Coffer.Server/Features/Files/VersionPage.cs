@@ -1,6 +1,7 @@
 using System.Globalization;
 using Coffer.Server.Infrastructure.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.OpenApi;
 
 namespace Coffer.Server.Features.Files;
 
@@ -53,4 +54,36 @@ public readonly record struct VersionPage(int? Before, int Limit)
 
     private static ProblemHttpResult Invalid(string parameter, string detail) =>
         Problems.Of(ErrorCodes.InvalidRequest, detail, new Dictionary<string, object?> { [ParameterKey] = parameter });
+}
+
+/// <summary>Describes <c>before</c> and <c>limit</c> in the OpenAPI document as the integers they are (they bind as text, see <see cref="VersionPage.TryParse"/>).</summary>
+public static class VersionPageOpenApi
+{
+    public static TBuilder WithVersionPageParameters<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
+            {
+                if (parameter.Name == "before")
+                {
+                    parameter.Description = "Only versions numbered below this (default: from the latest); the previous page's nextBefore.";
+                    parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1" };
+                }
+                else if (parameter.Name == "limit")
+                {
+                    parameter.Description = $"At most this many versions (default {VersionPage.DefaultLimit}).";
+                    parameter.Schema = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.Integer,
+                        Format = "int32",
+                        Minimum = "1",
+                        Maximum = VersionPage.MaxLimit.ToString(CultureInfo.InvariantCulture),
+                        Default = System.Text.Json.Nodes.JsonValue.Create(VersionPage.DefaultLimit),
+                    };
+                }
+            }
+
+            return Task.CompletedTask;
+        });
 }
