@@ -103,13 +103,19 @@ internal static class HistoryBenchmark
             await Measure($"access log: largest page (500, after {events / 2})", log + $"?after={events / 2}&limit=500", fetches, Owner);
 
             var dbPath = Path.Combine(data, "coffer.db");
+            var deep = Math.Max(1, versions / 2);
             foreach (var (plan, window) in new[] { ("Professional", "latest 10"), ("Business", "latest 100"), ("Enterprise", "all") })
             {
                 await HistorySeeder.ExecuteAsync(dbPath, "UPDATE Accounts SET Plan = $p WHERE Email = $e", ("$p", plan), ("$e", OwnerEmail));
-                await Measure($"versions ({plan}: {window} of {versions})", $"api/files/{fileId:D}/versions", plan == "Enterprise" ? Math.Min(fetches, 20) : fetches, Owner,
-                    "the versions endpoint is not paged: its page is the plan's window");
-                await Measure($"recipient link metadata ({plan}: {window} of {versions})", $"api/l/{linkId}", plan == "Enterprise" ? Math.Min(fetches, 20) : fetches, Recipient,
-                    "LinkInfoDto embeds the available versions");
+                var of = $"{plan}: {window} of {versions}";
+                await Measure($"versions: first page ({of})", $"api/files/{fileId:D}/versions", fetches, Owner,
+                    "the default page: the newest 50 inside the plan's window");
+                await Measure($"versions: deep page, before={deep} ({of})", $"api/files/{fileId:D}/versions?before={deep}", fetches, Owner,
+                    "the cursor's page below version " + deep.ToString(System.Globalization.CultureInfo.InvariantCulture) + "; empty when the window ends above it");
+                await Measure($"versions: largest page, limit=200 ({of})", $"api/files/{fileId:D}/versions?limit=200", fetches, Owner);
+                await Measure($"recipient link metadata ({of})", $"api/l/{linkId}", fetches, Recipient,
+                    "LinkInfoDto embeds the first page of versions");
+                await Measure($"recipient versions: deep page, before={deep} ({of})", $"api/l/{linkId}/versions?before={deep}", fetches, Recipient);
             }
 
             await HistorySeeder.ExecuteAsync(dbPath, "UPDATE Accounts SET Plan = 'Professional' WHERE Email = $e", ("$e", OwnerEmail));
@@ -185,7 +191,7 @@ internal static class HistoryBenchmark
     {
         try
         {
-            // AccessLogPageDto.entries, VersionListDto.versions, or LinkInfoDto.versions.versions.
+            // AccessLogPageDto.entries, VersionListDto.versions (a page), or LinkInfoDto.versions.versions (the first page).
             if (JsonNode.Parse(body) is not JsonObject node)
                 return null;
             var list = node["entries"] ?? node["versions"];

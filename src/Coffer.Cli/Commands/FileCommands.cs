@@ -132,16 +132,22 @@ public static class FileCommands
     private static Command Versions()
     {
         var target = new Argument<string>("FILE|URL") { Description = "Your file (name, folder/name or id) or a link URL" };
-        var command = new Command("versions", "List a file's versions with who uploaded each (metadata decrypted and checked locally)") { target };
+        var limit = new Option<int?>("--limit") { Description = $"How many versions to show, newest first (default {VersionListing.DefaultLimit}, at most {VersionPages.MaxLimit})" };
+        var before = new Option<int?>("--before") { Description = "Show versions older than this number (the next page: the number the previous listing named)" };
+        var all = new Option<bool>("--all") { Description = "Show every available version (all pages)" };
+        var command = new Command("versions", "List a file's versions, newest first, with who uploaded each (metadata decrypted and checked locally)") { target, limit, before, all };
         command.SetHandler(async (parse, environment, cancellationToken) =>
         {
             var text = parse.GetValue(target)!;
+            var listing = VersionListing.Of(text, parse.GetValue(limit), parse.GetValue(before), parse.GetValue(all));
             if (CliEnvironment.LooksLikeLink(text))
-                return await RecipientCommands.VersionsAsync(environment, text, cancellationToken);
+                return await RecipientCommands.VersionsAsync(environment, listing, cancellationToken);
             var session = environment.RequireOwner();
             var file = await FileResolver.ResolveAsync(session, text, cancellationToken);
-            var versions = await session.ListVersionsAsync(file.File, cancellationToken);
-            WriteVersions(environment, versions);
+            var page = await session.ListVersionPageAsync(file.File, listing.Before, listing.All ? VersionPages.MaxLimit : listing.Limit, cancellationToken);
+            if (listing.All && page.NextBefore is not null)
+                page = page with { Versions = await session.ListVersionsAsync(file.File, cancellationToken), NextBefore = null };
+            WriteVersions(environment, page, listing);
             return ExitCodes.Ok;
         });
         return command;
@@ -161,8 +167,7 @@ public static class FileCommands
                 return await RecipientCommands.GetAsync(environment, text, parse.GetValue(version), parse.GetValue(output), parse.GetValue(force), cancellationToken);
             var session = environment.RequireOwner();
             var file = await FileResolver.ResolveAsync(session, text, cancellationToken);
-            var versions = await session.ListVersionsAsync(file.File, cancellationToken);
-            var chosen = (parse.GetValue(version) is { } n ? versions.FirstOrDefault(v => v.Version.Number == n) : versions.FirstOrDefault())
+            var chosen = await session.FindVersionAsync(file.File, parse.GetValue(version), cancellationToken)
                 ?? throw new CliException(ExitCodes.NotFound, $"Version {parse.GetValue(version)} is not available.");
             var written = await TransferDisplay.RunAsync(environment, "Downloading " + file.Name,
                 progress => session.DownloadAsync(file.File, chosen, parse.GetValue(output), parse.GetValue(force), progress, cancellationToken));
@@ -194,27 +199,40 @@ public static class FileCommands
         return command;
     }
 
-    public static void WriteVersions(CliEnvironment environment, IReadOnlyList<OpenedVersion> versions)
+    /// <summary>
+    /// Writes a page of versions: with <c>--json</c> one object (<c>versions</c>, <c>latest</c>, <c>availableCount</c>,
+    /// <c>hiddenCount</c>, <c>nextBefore</c>); else a table, and on stderr how many older versions there are and how to list them.
+    /// </summary>
+    public static void WriteVersions(CliEnvironment environment, OpenedVersionPage page, VersionListing listing)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        ArgumentNullException.ThrowIfNull(versions);
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(listing);
+        var versions = page.Versions;
         if (environment.Json)
         {
-            environment.WriteJson(versions.Select(v => new
+            environment.WriteJson(new
             {
-                number = v.Version.Number,
-                name = v.Metadata?.Name,
-                size = v.Metadata?.Size,
-                sha256 = v.Metadata?.Sha256,
-                mediaType = v.Metadata?.MediaType,
-                uploader = v.Version.Uploader,
-                sealedUploader = v.Metadata?.Uploader,
-                createdAt = v.Version.CreatedAt,
-                basedOn = v.Version.BasedOn,
-                restoredFrom = v.Version.RestoredFrom,
-                verified = v.Problem is null && v.UploaderConsistent,
-                problem = v.Problem ?? (v.UploaderConsistent ? null : "the server's uploader differs from the sealed one"),
-            }));
+                versions = versions.Select(v => new
+                {
+                    number = v.Version.Number,
+                    name = v.Metadata?.Name,
+                    size = v.Metadata?.Size,
+                    sha256 = v.Metadata?.Sha256,
+                    mediaType = v.Metadata?.MediaType,
+                    uploader = v.Version.Uploader,
+                    sealedUploader = v.Metadata?.Uploader,
+                    createdAt = v.Version.CreatedAt,
+                    basedOn = v.Version.BasedOn,
+                    restoredFrom = v.Version.RestoredFrom,
+                    verified = v.Problem is null && v.UploaderConsistent,
+                    problem = v.Problem ?? (v.UploaderConsistent ? null : "the server's uploader differs from the sealed one"),
+                }),
+                latest = page.Latest,
+                availableCount = page.AvailableCount,
+                hiddenCount = page.HiddenCount,
+                nextBefore = page.NextBefore,
+            });
             return;
         }
 
@@ -235,7 +253,19 @@ public static class FileCommands
         }
 
         environment.Out.Write(table);
+        if (page.NextBefore is { } next)
+        {
+            // Numbers run without gaps, so the older available ones are those from the window's floor up to the cursor.
+            var older = next - 1 - (page.Latest - page.AvailableCount);
+            environment.Info(string.Create(CultureInfo.InvariantCulture,
+                $"Showing {versions.Count} of {page.AvailableCount} available versions; {older} older. Next page: [bold]coffer versions {Markup.Escape(Quote(listing.Target))} --before {next}[/], or [bold]--all[/]."));
+        }
+
+        if (page.HiddenCount > 0)
+            environment.Info(string.Create(CultureInfo.InvariantCulture, $"{page.HiddenCount} older version(s) are kept but hidden by the plan."));
     }
+
+    private static string Quote(string text) => text.Any(char.IsWhiteSpace) || text.Contains('#', StringComparison.Ordinal) ? "\"" + text + "\"" : text;
 
     public static void ReportDownload(CliEnvironment environment, string written, OpenedVersion version)
     {

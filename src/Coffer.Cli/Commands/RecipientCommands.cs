@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Coffer.Cli.Infrastructure;
 using Coffer.Client.Recipients;
+using Coffer.Client.Versions;
 using Spectre.Console;
 
 namespace Coffer.Cli.Commands;
@@ -16,13 +17,17 @@ public static class RecipientCommands
         yield return Watch();
     }
 
-    public static async Task<int> VersionsAsync(CliEnvironment environment, string url, CancellationToken cancellationToken)
+    public static async Task<int> VersionsAsync(CliEnvironment environment, VersionListing listing, CancellationToken cancellationToken)
     {
-        var (session, http) = await SessionAsync(environment, url, cancellationToken);
+        ArgumentNullException.ThrowIfNull(listing);
+        var (session, http) = await SessionAsync(environment, listing.Target, cancellationToken);
         using (http)
         {
             var link = await session.GetAsync(cancellationToken);
-            FileCommands.WriteVersions(environment, link.Versions);
+            var page = await session.ListVersionPageAsync(link, listing.Before, listing.All ? VersionPages.MaxLimit : listing.Limit, cancellationToken);
+            if (listing.All && page.NextBefore is not null)
+                page = page with { Versions = await session.ListVersionsAsync(link, cancellationToken), NextBefore = null };
+            FileCommands.WriteVersions(environment, page, listing);
         }
 
         return ExitCodes.Ok;
@@ -34,7 +39,7 @@ public static class RecipientCommands
         using (http)
         {
             var link = await session.GetAsync(cancellationToken);
-            var chosen = (version is { } n ? link.Versions.FirstOrDefault(v => v.Version.Number == n) : link.Versions.FirstOrDefault())
+            var chosen = await session.FindVersionAsync(link, version, cancellationToken)
                 ?? throw new CliException(ExitCodes.NotFound, $"Version {version} is not available.");
             var written = await TransferDisplay.RunAsync(environment, "Downloading " + link.Name,
                 progress => session.DownloadAsync(chosen.Version.Number, output, force, progress, cancellationToken));
@@ -83,11 +88,11 @@ public static class RecipientCommands
             var link = await session.GetAsync(cancellationToken);
             if (environment.Json)
             {
-                environment.WriteJson(new { linkId = address.LinkId, name = link.Name, extension = link.Info.Extension, cooperative = link.Info.Cooperative, email = opened.Email, versions = link.Versions.Count, canDownload = link.Info.CanDownload, canUpload = link.Info.CanUpload });
+                environment.WriteJson(new { linkId = address.LinkId, name = link.Name, extension = link.Info.Extension, cooperative = link.Info.Cooperative, email = opened.Email, versions = link.Info.Versions.AvailableCount, canDownload = link.Info.CanDownload, canUpload = link.Info.CanUpload });
             }
             else
             {
-                environment.Out.MarkupLine($"Opened [bold]{Markup.Escape(link.Name)}[/] ({Describe(link.Info)}), {link.Versions.Count} version(s), as {Markup.Escape(opened.Email ?? "anonymous")}.");
+                environment.Out.MarkupLine($"Opened [bold]{Markup.Escape(link.Name)}[/] ({Describe(link.Info)}), {link.Info.Versions.AvailableCount} version(s), as {Markup.Escape(opened.Email ?? "anonymous")}.");
             }
 
             return ExitCodes.Ok;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using Coffer.Client.Http;
+using Coffer.Client.Versions;
 using Coffer.Contracts;
 using Coffer.Contracts.Accounts;
 using Coffer.Contracts.Files;
@@ -86,8 +87,13 @@ public sealed class OwnerApi
     public Task<FileDto> RenameFileAsync(Guid fileId, string sealedName, CancellationToken cancellationToken = default) =>
         Connection.SendAsync(HttpMethod.Patch, $"api/files/{fileId:D}", new RenameRequest(sealedName), Json.RenameRequest, Json.FileDto, cancellationToken);
 
-    public Task<VersionListDto> ListVersionsAsync(Guid fileId, CancellationToken cancellationToken = default) =>
-        Connection.GetAsync($"api/files/{fileId:D}/versions", Json.VersionListDto, cancellationToken);
+    /// <summary>One page of the available versions, newest first: numbers below <paramref name="before"/> (null: from the latest).</summary>
+    public Task<VersionListDto> ListVersionsAsync(Guid fileId, int? before = null, int? limit = null, CancellationToken cancellationToken = default) =>
+        Connection.GetAsync($"api/files/{fileId:D}/versions" + VersionPages.Query(before, limit), Json.VersionListDto, cancellationToken);
+
+    /// <summary>Every available version, newest first, page after page.</summary>
+    public IAsyncEnumerable<VersionDto> ListAllVersionsAsync(Guid fileId, CancellationToken cancellationToken = default) =>
+        VersionPages.AllAsync((before, limit, ct) => ListVersionsAsync(fileId, before, limit, ct), cancellationToken);
 
     public Task<CommitVersionResponse> CommitVersionAsync(Guid fileId, CommitVersionRequest request, CancellationToken cancellationToken = default) =>
         Connection.SendAsync(HttpMethod.Post, $"api/files/{fileId:D}/versions", request, Json.CommitVersionRequest, Json.CommitVersionResponse, cancellationToken);

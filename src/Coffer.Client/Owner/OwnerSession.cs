@@ -155,12 +155,32 @@ public sealed class OwnerSession
         return CofferBoxes.UnwrapFileKeyForOwner(accountKey, Base64Url.Decode(file.WrappedFileKey), fileId);
     }
 
+    /// <summary>Every available version, newest first (all pages: on Enterprise that is the whole history).</summary>
     public async Task<IReadOnlyList<OpenedVersion>> ListVersionsAsync(FileDto file, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(file);
-        var list = await Api.ListVersionsAsync(file.Id, cancellationToken);
         var fileKey = FileKey(file);
-        return list.Versions.Select(v => OpenedVersion.Open(fileKey, file.Id.ToString("D"), v)).ToList();
+        var fileId = file.Id.ToString("D");
+        var opened = new List<OpenedVersion>();
+        await foreach (var version in Api.ListAllVersionsAsync(file.Id, cancellationToken))
+            opened.Add(OpenedVersion.Open(fileKey, fileId, version));
+        return opened;
+    }
+
+    /// <summary>One page of the available versions, newest first: numbers below <paramref name="before"/> (null: from the latest).</summary>
+    public async Task<OpenedVersionPage> ListVersionPageAsync(FileDto file, int? before = null, int? limit = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var page = await Api.ListVersionsAsync(file.Id, before, limit, cancellationToken);
+        return OpenedVersionPage.Open(FileKey(file), file.Id.ToString("D"), page);
+    }
+
+    /// <summary>Version <paramref name="number"/> (the latest when null) when the plan makes it available; else null. Reads one row, however deep.</summary>
+    public async Task<OpenedVersion?> FindVersionAsync(FileDto file, int? number, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var version = await VersionPages.FindAsync((before, limit, ct) => Api.ListVersionsAsync(file.Id, before, limit, ct), number, cancellationToken);
+        return version is null ? null : OpenedVersion.Open(FileKey(file), file.Id.ToString("D"), version);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using Coffer.Client.Http;
+using Coffer.Client.Versions;
 using Coffer.Contracts;
 using Coffer.Contracts.Files;
 using Coffer.Contracts.Links;
@@ -58,8 +59,13 @@ public sealed class RecipientApi
     public Task<LinkInfoDto> InfoAsync(CancellationToken cancellationToken = default) =>
         Connection.GetAsync(Base, Json.LinkInfoDto, cancellationToken);
 
-    public Task<VersionListDto> VersionsAsync(CancellationToken cancellationToken = default) =>
-        Connection.GetAsync(Base + "/versions", Json.VersionListDto, cancellationToken);
+    /// <summary>One page of the available versions, newest first: numbers below <paramref name="before"/> (null: from the latest).</summary>
+    public Task<VersionListDto> VersionsAsync(int? before = null, int? limit = null, CancellationToken cancellationToken = default) =>
+        Connection.GetAsync(Base + "/versions" + VersionPages.Query(before, limit), Json.VersionListDto, cancellationToken);
+
+    /// <summary>Every available version, newest first, page after page.</summary>
+    public IAsyncEnumerable<VersionDto> AllVersionsAsync(CancellationToken cancellationToken = default) =>
+        VersionPages.AllAsync((before, limit, ct) => VersionsAsync(before, limit, ct), cancellationToken);
 
     public string ContentPath(int number) => $"{Base}/versions/{number.ToString(CultureInfo.InvariantCulture)}/content?purpose=download";
 

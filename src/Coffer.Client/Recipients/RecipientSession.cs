@@ -19,8 +19,14 @@ using Coffer.Crypto.Links;
 
 namespace Coffer.Client.Recipients;
 
-/// <summary>The recipient's view of a link with its file key unwrapped and name opened.</summary>
-public sealed record OpenedLink(LinkInfoDto Info, string Name, IReadOnlyList<OpenedVersion> Versions);
+/// <summary>
+/// The recipient's view of a link with its file key unwrapped and name opened; <see cref="Versions"/> is the first page of
+/// the available versions (<c>Info.Versions.NextBefore</c> names the next).
+/// </summary>
+public sealed record OpenedLink(LinkInfoDto Info, string Name, IReadOnlyList<OpenedVersion> Versions)
+{
+    public byte[] FileKey { get; init; } = [];
+}
 
 /// <summary>What a push did: the committed version and whether it was based on the latest one.</summary>
 public sealed record PushResult(CommitVersionResponse Commit, long ResumedFrom);
@@ -81,14 +87,44 @@ public sealed class RecipientSession
             name = UnreadableName;
         }
 
-        return new OpenedLink(info, name, info.Versions.Versions.Select(v => OpenedVersion.Open(fileKey, fileId, v)).ToList());
+        return new OpenedLink(info, name, info.Versions.Versions.Select(v => OpenedVersion.Open(fileKey, fileId, v)).ToList()) { FileKey = fileKey };
+    }
+
+    /// <summary>One page of the available versions, newest first: numbers below <paramref name="before"/> (null: from the latest).</summary>
+    public async Task<OpenedVersionPage> ListVersionPageAsync(OpenedLink link, int? before = null, int? limit = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        var page = await Api.VersionsAsync(before, limit, cancellationToken);
+        return OpenedVersionPage.Open(link.FileKey, link.Info.FileId.ToString("D"), page);
+    }
+
+    /// <summary>Every available version, newest first (all pages).</summary>
+    public async Task<IReadOnlyList<OpenedVersion>> ListVersionsAsync(OpenedLink link, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        var fileId = link.Info.FileId.ToString("D");
+        var opened = new List<OpenedVersion>();
+        await foreach (var version in Api.AllVersionsAsync(cancellationToken))
+            opened.Add(OpenedVersion.Open(link.FileKey, fileId, version));
+        return opened;
+    }
+
+    /// <summary>Version <paramref name="number"/> (the latest when null) when available; from the first page when it is there, else one row by number.</summary>
+    public async Task<OpenedVersion?> FindVersionAsync(OpenedLink link, int? number, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        var listed = number is { } n ? link.Versions.FirstOrDefault(v => v.Version.Number == n) : link.Versions.FirstOrDefault();
+        if (listed is not null || (number is null && link.Versions.Count == 0))
+            return listed;
+        var version = await VersionPages.FindAsync((before, limit, ct) => Api.VersionsAsync(before, limit, ct), number, cancellationToken);
+        return version is null ? null : OpenedVersion.Open(link.FileKey, link.Info.FileId.ToString("D"), version);
     }
 
     /// <summary>Downloads and verifies a version (the latest when <paramref name="number"/> is null); returns the written path.</summary>
     public async Task<string> DownloadAsync(int? number, string? outputPath, bool overwrite, IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var link = await GetAsync(cancellationToken);
-        var version = (number is { } n ? link.Versions.FirstOrDefault(v => v.Version.Number == n) : link.Versions.FirstOrDefault())
+        var version = await FindVersionAsync(link, number, cancellationToken)
             ?? throw new CofferApiException(HttpStatusCode.NotFound, "version-not-available", null, $"Version {number} is not available.");
         // The link's sealed file name, not the name the uploader of this version chose.
         var target = OutputPaths.Resolve(outputPath, link.Name == UnreadableName ? null : link.Name, link.Info.Extension);

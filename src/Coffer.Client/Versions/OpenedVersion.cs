@@ -36,3 +36,16 @@ public sealed record OpenedVersion(VersionDto Version, byte[]? ContentKey, Versi
         }
     }
 }
+
+/// <summary>One page of opened versions, newest first, with the list's counts and the cursor of the next (older) page.</summary>
+public sealed record OpenedVersionPage(IReadOnlyList<OpenedVersion> Versions, int Latest, int AvailableCount, int HiddenCount, int? NextBefore)
+{
+    public static OpenedVersionPage Open(ReadOnlySpan<byte> fileKey, string fileId, VersionListDto page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var opened = new List<OpenedVersion>(page.Versions.Count);
+        foreach (var version in page.Versions)
+            opened.Add(OpenedVersion.Open(fileKey, fileId, version));
+        return new OpenedVersionPage(opened, page.Latest, page.AvailableCount, page.HiddenCount, page.NextBefore);
+    }
+}

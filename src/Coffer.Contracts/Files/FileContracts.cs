@@ -64,5 +64,9 @@ public sealed record VersionDto(
     string WrappedContentKey,
     string SealedMetadata);
 
-/// <summary>The versions the plan makes available, newest first, and how many older ones are kept but hidden.</summary>
-public sealed record VersionListDto(IReadOnlyList<VersionDto> Versions, int Latest, int HiddenCount);
+/// <summary>
+/// One page of the versions the plan makes available, newest first: <c>Latest</c> is the newest version number,
+/// <c>AvailableCount</c> how many versions the plan's window holds, <c>HiddenCount</c> how many older ones are kept but hidden,
+/// and <c>NextBefore</c> the <c>before</c> value of the next (older) page, or null when this page reaches the window's end.
+/// </summary>
+public sealed record VersionListDto(IReadOnlyList<VersionDto> Versions, int Latest, int HiddenCount, int AvailableCount, int? NextBefore);

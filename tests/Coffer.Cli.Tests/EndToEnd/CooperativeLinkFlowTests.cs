@@ -37,7 +37,9 @@ public sealed class CooperativeLinkFlowTests(ServerProcess server)
         var restored = await Steps.JsonAsync(recipient, "restore", url, "1");
         Assert.Equal(3, restored.GetProperty("version").GetInt32());
 
-        var versions = await Steps.JsonAsync(owner, "versions", "report.pdf");
+        var listed = await Steps.JsonAsync(owner, "versions", "report.pdf");
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, listed.GetProperty("nextBefore").ValueKind);
+        var versions = listed.GetProperty("versions");
         Assert.Equal([3, 2, 1], versions.EnumerateArray().Select(v => v.GetProperty("number").GetInt32()));
         var byNumber = versions.EnumerateArray().ToDictionary(v => v.GetProperty("number").GetInt32());
         Assert.Equal(owner.Email, byNumber[1].GetProperty("uploader").GetString());
@@ -118,9 +120,61 @@ public sealed class CooperativeLinkFlowTests(ServerProcess server)
 
         Assert.Equal(uploadsBefore, server.UploadCount());
         var versions = await Steps.JsonAsync(owner, "versions", "contract.pdf");
-        Assert.Single(versions.EnumerateArray());
+        Assert.Single(versions.GetProperty("versions").EnumerateArray());
         var log = await Steps.JsonAsync(owner, "link", "log", url);
         Assert.DoesNotContain(log.EnumerateArray(), e => e.GetProperty("action").GetString() == "version-uploaded");
+    }
+
+    [Fact]
+    public async Task Versions_OfALongHistory_ShowTheNewestPage_SayHowToSeeTheRest_AndGetReachesAnyVersion()
+    {
+        using var owner = Steps.NewUser("owner");
+        using var recipient = Steps.NewUser("recipient");
+        await Steps.RegisterAsync(server, owner);
+        var pdf = Path.Combine(owner.WorkDirectory, "history.pdf");
+        File.Copy(RepositoryPaths.Fixture("report.pdf"), pdf);
+        await Steps.OkAsync(owner, "put", pdf);
+        File.Copy(RepositoryPaths.Fixture("report-edited.pdf"), pdf, overwrite: true);
+        await Steps.OkAsync(owner, "put", pdf);
+        for (var n = 3; n <= 5; n++)
+            await Steps.OkAsync(owner, "restore", "history.pdf", "1");
+
+        var page = await owner.RunAsync("versions", "history.pdf", "--limit", "2");
+        Assert.True(page.ExitCode == 0, page.ToString());
+        // The table's rows, by their first cell (the version number).
+        var rows = System.Text.RegularExpressions.Regex.Matches(page.StdOut, @"(?m)^\S (\d+) ").Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal([5, 4], rows);
+        Assert.Contains("Showing 2 of 5 available versions; 3 older.", page.StdErr, StringComparison.Ordinal);
+        Assert.Contains("coffer versions history.pdf --before 4", page.StdErr, StringComparison.Ordinal);
+
+        var next = await Steps.JsonAsync(owner, "versions", "history.pdf", "--limit", "2", "--before", "4");
+        Assert.Equal([3, 2], next.GetProperty("versions").EnumerateArray().Select(v => v.GetProperty("number").GetInt32()));
+        Assert.Equal(2, next.GetProperty("nextBefore").GetInt32());
+        Assert.Equal(5, next.GetProperty("latest").GetInt32());
+        Assert.Equal(5, next.GetProperty("availableCount").GetInt32());
+        Assert.Equal(0, next.GetProperty("hiddenCount").GetInt32());
+
+        var all = await Steps.JsonAsync(owner, "versions", "history.pdf", "--all");
+        Assert.Equal([5, 4, 3, 2, 1], all.GetProperty("versions").EnumerateArray().Select(v => v.GetProperty("number").GetInt32()));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, all.GetProperty("nextBefore").ValueKind);
+        Assert.All(all.GetProperty("versions").EnumerateArray(), v => Assert.True(v.GetProperty("verified").GetBoolean()));
+
+        var mixed = await owner.RunAsync("versions", "history.pdf", "--all", "--limit", "2");
+        Assert.True(mixed.ExitCode == 1, mixed.ToString());
+        var tooMany = await owner.RunAsync("versions", "history.pdf", "--limit", "201");
+        Assert.True(tooMany.ExitCode == 1, tooMany.ToString());
+
+        // Through the link, the same pages; and get reaches a version below the first page.
+        var url = (await Steps.OkAsync(owner, "link", "create", "history.pdf", "--modify")).StdOut.Trim();
+        await Steps.OpenLinkAsync(server, recipient, url);
+        var linkPage = await Steps.JsonAsync(recipient, "versions", url, "--limit", "3");
+        Assert.Equal([5, 4, 3], linkPage.GetProperty("versions").EnumerateArray().Select(v => v.GetProperty("number").GetInt32()));
+        Assert.Equal(3, linkPage.GetProperty("nextBefore").GetInt32());
+        var second = Path.Combine(recipient.WorkDirectory, "second.pdf");
+        await Steps.OkAsync(recipient, "get", url, "--version", "2", "-o", second);
+        Assert.Equal(File.ReadAllBytes(RepositoryPaths.Fixture("report-edited.pdf")), File.ReadAllBytes(second));
+        var missing = await recipient.RunAsync("get", url, "--version", "9", "-o", Path.Combine(recipient.WorkDirectory, "nine.pdf"));
+        Assert.True(missing.ExitCode == 3, missing.ToString());
     }
 
     [Fact]

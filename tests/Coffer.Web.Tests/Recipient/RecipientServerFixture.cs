@@ -11,7 +11,7 @@ namespace Coffer.Web.Tests.Recipient;
 /// One real server per test class with an owner set up through the API (register, confirm with the mailed code, log in) and a
 /// real PDF uploaded with the CLI's library, so the browser tests start at the recipient's side.
 /// </summary>
-public sealed partial class RecipientServerFixture : IAsyncLifetime
+public partial class RecipientServerFixture : IAsyncLifetime
 {
     public const string OwnerEmail = "owner@example.com";
     public const string PdfName = "Quarterly report — Q4 <img src=x> «draft» & 報告.pdf";
@@ -30,9 +30,12 @@ public sealed partial class RecipientServerFixture : IAsyncLifetime
 
     public byte[] PdfBytes { get; } = TestPdf.Create("Coffer quarterly report, version 1");
 
+    /// <summary>Settings the server starts with (configuration keys, e.g. <c>Plans:Default</c>); none by default.</summary>
+    protected virtual IReadOnlyDictionary<string, string>? ServerSettings => null;
+
     public async Task InitializeAsync()
     {
-        _server = await CofferServerProcess.StartAsync();
+        _server = await CofferServerProcess.StartAsync(ServerSettings);
         _http = new HttpClient { BaseAddress = _server.Address, Timeout = TimeSpan.FromSeconds(60) };
         var api = new OwnerApi(_http);
         const string password = "correct horse battery staple";

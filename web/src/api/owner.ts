@@ -1,6 +1,6 @@
 import type { KdfParams } from '../crypto';
 import { api } from './http';
-import type { VersionDto } from './versions';
+import { pageQuery, type VersionDto, type VersionListDto } from './versions';
 
 /** Wire shapes of the owner API (docs/API.md, src/Coffer.Contracts). */
 export interface PlanLimits {
@@ -41,11 +41,8 @@ export interface FileItem {
   currentVersion: Version;
 }
 
-export interface VersionList {
-  versions: Version[];
-  latest: number;
-  hiddenCount: number;
-}
+/** One page of the available versions, newest first; `nextBefore` names the next page. */
+export type VersionList = VersionListDto;
 
 export interface NewVersionContent {
   uploadId: string;
@@ -165,7 +162,7 @@ export const files = {
   move: (fileId: string, folderId: string | null) => json<FileItem>(`/api/files/${id(fileId)}/move`, { folderId }),
   trash: (fileId: string) => json<FileItem>(`/api/files/${id(fileId)}/trash`, undefined, 'POST'),
   restore: (fileId: string) => json<FileItem>(`/api/files/${id(fileId)}/restore`, undefined, 'POST'),
-  versions: (fileId: string) => json<VersionList>(`/api/files/${id(fileId)}/versions`),
+  versions: (fileId: string, before?: number | null, limit?: number) => json<VersionList>(`/api/files/${id(fileId)}/versions${pageQuery(before, limit)}`),
   commitVersion: (fileId: string, body: NewVersionContent & { extension: string; basedOn: number | null }) =>
     json<{ version: Version; latestBefore: number; basedOnLatest: boolean }>(`/api/files/${id(fileId)}/versions`, body),
   makeCurrent: (fileId: string, number: number) =>

@@ -1,5 +1,5 @@
 import { ApiError, toApiError } from './http';
-import type { VersionDto } from './versions';
+import { pageQuery, type VersionDto, type VersionListDto } from './versions';
 
 /** LinkGateDto: what the link needs before a session. */
 export interface LinkGate {
@@ -19,13 +19,10 @@ export interface LinkSession {
 /** A version as the recipient routes answer it: the same shape as the owner's. */
 export type LinkVersion = VersionDto;
 
-export interface LinkVersionList {
-  versions: LinkVersion[];
-  latest: number;
-  hiddenCount: number;
-}
+/** One page of the available versions, newest first; `nextBefore` names the next page. */
+export type LinkVersionList = VersionListDto;
 
-/** LinkInfoDto: the file's wrapped key, sealed name, options and available versions (newest first). */
+/** LinkInfoDto: the file's wrapped key, sealed name, options and the first page of available versions (newest first). */
 export interface LinkInfo {
   linkId: string;
   fileId: string;
@@ -87,7 +84,7 @@ export class RecipientApi {
   openSession = (email?: string, code?: string) => this.json<LinkSession>('POST', '/session', { email, code, client: 'browser' });
   closeSession = () => this.json<void>('DELETE', '/session');
   info = () => this.json<LinkInfo>('GET', '');
-  versions = () => this.json<LinkVersionList>('GET', '/versions');
+  versions = (before?: number | null, limit?: number) => this.json<LinkVersionList>('GET', `/versions${pageQuery(before, limit)}`);
   commit = (request: CommitVersionRequest) => this.json<CommitVersionResponse>('POST', '/versions', request);
   makeCurrent = (number: number) => this.json<CommitVersionResponse>('POST', `/versions/${number}/make-current`);
 

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { isFatalLinkError, recipientMessage, type LinkInfo, type RecipientApi } from '../api/recipient';
+import { isFatalLinkError, recipientMessage, type LinkInfo, type LinkVersionList, type RecipientApi } from '../api/recipient';
+import { appendPage } from '../api/versions';
 import { downloadCapability, prepareSave } from '../download/saveToDisk';
 import { PreviewPane } from '../preview/PreviewPane';
 import { checkFileFormat } from './formatCheck';
@@ -13,7 +14,10 @@ import { formatBytes } from '../app/format';
 interface Loaded {
   info: LinkInfo;
   file: OpenedLinkFile;
+  /** The first page from LinkInfo, then each older page the recipient asked for. */
   versions: OpenedVersion[];
+  /** The counts and cursor of the last page read. */
+  page: Omit<LinkVersionList, 'versions'>;
 }
 
 type Notice = { kind: 'ok' | 'error' | 'info'; text: string } | null;
@@ -27,6 +31,7 @@ export function LinkFileView({ api, secret, onClosed }: { api: RecipientApi; sec
   const [downloading, setDownloading] = useState<number | null>(null);
   const [upload, setUpload] = useState<UploadStatus | null>(null);
   const [banner, setBanner] = useState<VersionAdded | null>(null);
+  const [loadingOlder, setLoadingOlder] = useState(false);
   const mine = useRef(new Set<number>());
 
   const fail = useCallback(
@@ -41,8 +46,9 @@ export function LinkFileView({ api, secret, onClosed }: { api: RecipientApi; sec
     try {
       const info = await api.info();
       const file = await openLinkFile(secret, info);
-      const versions = await openVersions(file, info.versions.versions);
-      setLoaded({ info, file, versions });
+      const { versions: firstPage, ...page } = info.versions;
+      const versions = await openVersions(file, firstPage);
+      setLoaded({ info, file, versions, page });
       setBanner(null);
       setPreviewing((p) => (p === null || versions.some((v) => v.version.number === p) ? p : null));
     } catch (error) {
@@ -54,6 +60,22 @@ export function LinkFileView({ api, secret, onClosed }: { api: RecipientApi; sec
   useEffect(() => {
     void load();
   }, [load]);
+
+  const showOlder = async () => {
+    if (!loaded || loaded.page.nextBefore === null) return;
+    setLoadingOlder(true);
+    try {
+      const older = await api.versions(loaded.page.nextBefore);
+      const opened = await openVersions(loaded.file, older.versions);
+      const { versions, ...page } = appendPage(loaded.versions, { ...older, versions: opened }, (v) => v.version.number);
+      // A reload (a new version, make it current) may have replaced the list meanwhile; then this page is stale.
+      setLoaded((current) => (current === loaded ? { ...loaded, versions, page } : current));
+    } catch (error) {
+      fail(error);
+    } finally {
+      setLoadingOlder(false);
+    }
+  };
 
   // The stream outlives renders; the latest onClosed is read through a ref so a new callback does not restart it.
   const closed = useRef(onClosed);
@@ -220,7 +242,10 @@ export function LinkFileView({ api, secret, onClosed }: { api: RecipientApi; sec
       )}
       <VersionPanel
         versions={versions}
-        hiddenCount={info.versions.hiddenCount}
+        hiddenCount={loaded.page.hiddenCount}
+        page={loaded.page}
+        loadingOlder={loadingOlder}
+        onShowOlder={() => void showOlder()}
         canDownload={info.canDownload}
         canUpload={info.canUpload}
         extension={file.extension}

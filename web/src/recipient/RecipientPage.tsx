@@ -51,8 +51,8 @@ function RecipientFlow({ link }: { link: ParsedLink }) {
       if (cancelled) return;
       setApi(client);
       try {
-        // A session cookie from earlier (a reload) opens the file straight away.
-        await client.versions();
+        // A session cookie from earlier (a reload) opens the file straight away; a page of one version is the cheapest probe.
+        await client.versions(null, 1);
         dispatch({ type: 'opened' });
       } catch (error) {
         if (!(error instanceof ApiError && error.errorCode === 'link-session-required')) throw error;

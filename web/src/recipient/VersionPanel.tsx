@@ -2,6 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import { formatTime, type OpenedVersion } from './linkFile';
 import { VersionMenu } from './VersionMenu';
 import { formatBytes } from '../app/format';
+import { olderCount } from '../api/versions';
 
 export interface UploadStatus {
   name: string;
@@ -13,6 +14,10 @@ export interface UploadStatus {
 interface Props {
   versions: OpenedVersion[];
   hiddenCount: number;
+  /** The counts and cursor of the last page shown: "Show older versions" reads the page at `nextBefore`. */
+  page: { latest: number; availableCount: number; nextBefore: number | null };
+  loadingOlder: boolean;
+  onShowOlder: () => void;
   canDownload: boolean;
   canUpload: boolean;
   extension: string;
@@ -128,6 +133,16 @@ export function VersionPanel(props: Props) {
           </li>
         ))}
       </ol>
+      {props.page.nextBefore !== null && (
+        <p class="older-versions">
+          <button type="button" onClick={props.onShowOlder} disabled={props.loadingOlder} data-testid="show-older-versions">
+            {props.loadingOlder ? 'Loading older versions…' : 'Show older versions'}
+          </button>{' '}
+          <span class="muted small" data-testid="older-count">
+            {olderCount(props.page)} older
+          </span>
+        </p>
+      )}
       {props.hiddenCount > 0 && <p class="muted small">{props.hiddenCount} older versions are kept but not available on the owner’s plan.</p>}
     </section>
   );

@@ -18,8 +18,8 @@ public static class FilesApi
         files.MapPost("/{id:guid}/trash", FileHandlers.Trash).WithName("TrashFile").WithSummary("Moves the file to the trash.");
         files.MapPost("/{id:guid}/restore", FileHandlers.Restore).WithName("RestoreFile").WithSummary("Takes the file out of the trash.");
 
-        files.MapGet("/{id:guid}/versions", VersionHandlers.List).WithName("ListVersions")
-            .WithSummary("The versions the plan makes available, newest first; older ones are kept but hidden.");
+        files.MapGet("/{id:guid}/versions", VersionHandlers.List).WithName("ListVersions").WithVersionPageParameters()
+            .WithSummary("A page of the versions the plan makes available, newest first: before=<number> (default: from the latest), limit=1…200 (default 50); nextBefore names the next page.");
         files.MapPost("/{id:guid}/versions", VersionHandlers.Commit).WithName("CommitVersion")
             .WithSummary("Commits a completed upload as the next version.");
         files.MapPost("/{id:guid}/versions/{number:int}/make-current", VersionHandlers.MakeCurrent).WithName("MakeVersionCurrent")

@@ -15,15 +15,20 @@ namespace Coffer.Server.Features.Files;
 public static class VersionHandlers
 {
     public static async Task<Results<Ok<VersionListDto>, ProblemHttpResult>> List(
-        Guid id, ClaimsPrincipal user, CofferDbContext db, VersionWindow window, CancellationToken cancellationToken)
+        Guid id, string? before, string? limit, ClaimsPrincipal user, CofferDbContext db, VersionWindow window, CancellationToken cancellationToken)
     {
+        if (!VersionPage.TryParse(before, limit, out var page, out var invalid))
+        {
+            return invalid!;
+        }
+
         var file = await FileHandlers.FindAsync(db, user, id, cancellationToken);
         if (file is null)
         {
             return Problems.NotFound("file");
         }
 
-        return TypedResults.Ok(await window.ListAsync(file, cancellationToken));
+        return TypedResults.Ok(await window.ListAsync(file, page, cancellationToken));
     }
 
     public static async Task<Results<Created<CommitVersionResponse>, ProblemHttpResult>> Commit(
@@ -93,18 +98,32 @@ public static class VersionHandlers
     }
 }
 
-/// <summary>Which versions a file's owner's plan makes available: the latest N (all on Enterprise); older rows stay stored.</summary>
+/// <summary>
+/// Which versions a file's owner's plan makes available: the latest N (all on Enterprise); older rows stay stored. Version
+/// numbers run 1…latest without gaps (the committer only appends latest + 1), so the window is the numbers above latest − N.
+/// </summary>
 public sealed class VersionWindow(CofferDbContext db, AccountPlans plans)
 {
-    public async Task<VersionListDto> ListAsync(StoredFile file, CancellationToken cancellationToken)
+    /// <summary>
+    /// One page of the window, newest first. Every query is a seek or range on the (FileId, Number) primary key: the page
+    /// reads at most <c>limit + 1</c> rows, whatever the history's length.
+    /// </summary>
+    public async Task<VersionListDto> ListAsync(StoredFile file, VersionPage page, CancellationToken cancellationToken)
     {
         var limit = (await plans.GetAsync(file.OwnerId, cancellationToken)).Limits.VersionLimit;
-        var all = db.Set<FileVersion>().AsNoTracking().Where(v => v.FileId == file.Id);
-        var total = await all.CountAsync(cancellationToken);
-        var newestFirst = all.OrderByDescending(v => v.Number);
-        var visible = await (limit is { } n ? newestFirst.Take(n) : newestFirst).ToListAsync(cancellationToken);
-        var latest = visible.Count > 0 ? visible[0].Number : 0;
-        return new VersionListDto(visible.Select(v => v.ToDto()).ToList(), latest, total - visible.Count);
+        var versions = db.Set<FileVersion>().AsNoTracking().Where(v => v.FileId == file.Id);
+        var latest = await versions.MaxAsync(v => (int?)v.Number, cancellationToken) ?? 0;
+        var total = await versions.CountAsync(cancellationToken);
+        var available = limit is { } n ? Math.Min(n, total) : total;
+        var floor = limit is { } m ? latest - m : 0;
+        var inWindow = versions.Where(v => v.Number > floor);
+        var rows = await (page.Before is { } before ? inWindow.Where(v => v.Number < before) : inWindow)
+            .OrderByDescending(v => v.Number)
+            .Take(page.Limit + 1)
+            .ToListAsync(cancellationToken);
+        var items = rows.Take(page.Limit).Select(v => v.ToDto()).ToList();
+        int? nextBefore = rows.Count > page.Limit ? items[^1].Number : null;
+        return new VersionListDto(items, latest, total - available, available, nextBefore);
     }
 
     /// <summary>The version when it exists and is inside the plan's window; else null.</summary>

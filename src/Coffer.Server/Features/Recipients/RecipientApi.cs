@@ -1,3 +1,4 @@
+using Coffer.Server.Features.Files;
 using Coffer.Server.Features.Uploads;
 
 namespace Coffer.Server.Features.Recipients;
@@ -18,8 +19,8 @@ public static class RecipientApi
             .WithSummary("Opens a link session with the code (cookie for browsers, bearer token for client=cli).");
         link.MapDelete("/session", RecipientVerification.CloseSession).WithName("CloseLinkSession").WithSummary("Ends the link session.");
 
-        link.MapGet("", RecipientReads.Info).WithName("GetLinkInfo").WithSummary("The file's wrapped key, sealed name, options and available versions.");
-        link.MapGet("/versions", RecipientReads.Versions).WithName("ListLinkVersions").WithSummary("The available versions, newest first.");
+        link.MapGet("", RecipientReads.Info).WithName("GetLinkInfo").WithSummary("The file's wrapped key, sealed name, options and the first page of available versions.");
+        link.MapGet("/versions", RecipientReads.Versions).WithName("ListLinkVersions").WithVersionPageParameters().WithSummary("A page of the available versions, newest first: before=<number>, limit=1…200 (default 50); nextBefore names the next page.");
         link.MapMethods("/versions/{number:int}/content", [HttpMethods.Get, HttpMethods.Head], RecipientReads.Content).WithName("GetLinkVersionContent")
             .WithSummary("A version's ciphertext with Range; purpose=preview|download (logged).");
         link.MapPost("/versions", RecipientWrites.Commit).WithName("CommitLinkVersion")

@@ -40,14 +40,19 @@ public static class RecipientReads
             link.Watermark,
             link.ExpiresAt,
             access.Email,
-            await window.ListAsync(file, cancellationToken)));
+            await window.ListAsync(file, VersionPage.First, cancellationToken)));
     }
 
     public static async Task<Results<Ok<VersionListDto>, ProblemHttpResult>> Versions(
-        string linkId, HttpContext http, LinkGate gate, VersionWindow window, CancellationToken cancellationToken)
+        string linkId, string? before, string? limit, HttpContext http, LinkGate gate, VersionWindow window, CancellationToken cancellationToken)
     {
+        if (!VersionPage.TryParse(before, limit, out var page, out var invalid))
+        {
+            return invalid!;
+        }
+
         var (access, problem) = await gate.EnterAsync(linkId, http, cancellationToken);
-        return access is null ? problem! : TypedResults.Ok(await window.ListAsync(access.File, cancellationToken));
+        return access is null ? problem! : TypedResults.Ok(await window.ListAsync(access.File, page, cancellationToken));
     }
 
     public static async Task<Results<CiphertextResult, ProblemHttpResult>> Content(

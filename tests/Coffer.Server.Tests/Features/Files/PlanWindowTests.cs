@@ -52,6 +52,35 @@ public sealed class PlanWindowTests(SmallPlanAppFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Paging_StaysInsideThePlansWindow()
+    {
+        var owner = await TestAccounts.CreateAsync(factory);
+        var file = await TestFiles.CreateFileAsync(owner.Client);
+        await VersionPagingTests.MakeCurrentAsync(owner.Client, file.Id, 8);
+
+        var first = await owner.Client.GetFromJsonAsync<VersionListDto>($"/api/files/{file.Id}/versions?limit=2");
+        Assert.Equal([8, 7], first!.Versions.Select(v => v.Number));
+        Assert.Equal((8, 3, 5, (int?)7), (first.Latest, first.AvailableCount, first.HiddenCount, first.NextBefore));
+
+        // The window (6…8) ends the walk: no cursor into the hidden versions.
+        var second = await owner.Client.GetFromJsonAsync<VersionListDto>($"/api/files/{file.Id}/versions?before=7&limit=2");
+        Assert.Equal([6], second!.Versions.Select(v => v.Number));
+        Assert.Null(second.NextBefore);
+
+        foreach (var before in new[] { 6, 5, 2 })
+        {
+            var hidden = await owner.Client.GetFromJsonAsync<VersionListDto>($"/api/files/{file.Id}/versions?before={before}");
+            Assert.Empty(hidden!.Versions);
+            Assert.Null(hidden.NextBefore);
+            Assert.Equal(5, hidden.HiddenCount);
+        }
+
+        var all = await owner.Client.GetFromJsonAsync<VersionListDto>($"/api/files/{file.Id}/versions?limit=200");
+        Assert.Equal([8, 7, 6], all!.Versions.Select(v => v.Number));
+        Assert.Null(all.NextBefore);
+    }
+
+    [Fact]
     public async Task Me_ShowsThePlanLimits()
     {
         var owner = await TestAccounts.CreateAsync(factory);

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { files as filesApi, type VersionList } from '../../api/owner';
+import { appendPage, olderCount } from '../../api/versions';
 import { plaintextLength } from '../../crypto';
 import { Dialog, ErrorNote, formatBytes, formatDate, useAction } from '../ui';
 import { downloadVersion } from './download';
@@ -14,7 +15,20 @@ export function VersionsDialog(props: { ctx: OwnerContext; maxFileSizeBytes: num
   const inputRef = useRef<HTMLInputElement>(null);
   const action = useAction();
 
+  const [loadingOlder, setLoadingOlder] = useState(false);
+  // The first page; a reload (after an upload or "make current") starts again from the newest.
   const load = async () => setList(await filesApi.versions(file.id));
+  const showOlder = (shown: VersionList) =>
+    void action.run(async () => {
+      if (shown.nextBefore === null) return;
+      setLoadingOlder(true);
+      try {
+        const page = await filesApi.versions(file.id, shown.nextBefore);
+        setList((current) => (current === shown ? appendPage(shown.versions, page, (v) => v.number) : current));
+      } finally {
+        setLoadingOlder(false);
+      }
+    });
   useEffect(() => {
     void action.run(load);
   }, [file.id]);
@@ -93,6 +107,16 @@ export function VersionsDialog(props: { ctx: OwnerContext; maxFileSizeBytes: num
             </li>
           ))}
         </ol>
+      )}
+      {list && list.nextBefore !== null && (
+        <p class="row">
+          <button type="button" onClick={() => showOlder(list)} disabled={loadingOlder} data-testid="show-older-versions">
+            {loadingOlder ? 'Loading older versions…' : 'Show older versions'}
+          </button>
+          <span class="muted" data-testid="older-count">
+            {olderCount(list)} older
+          </span>
+        </p>
       )}
       {list && list.hiddenCount > 0 && (
         <p class="muted">
