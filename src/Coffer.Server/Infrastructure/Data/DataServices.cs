@@ -20,7 +20,9 @@ public static class DataServices
 
         builder.Services.AddSingleton<SqlitePragmaInterceptor>();
         builder.Services.AddSingleton<AppendOnlyInterceptor>();
-        builder.Services.AddDbContextFactory<CofferDbContext>((services, options) =>
+        // Pooled: a request's context (and its SqliteConnection, with the functions EF registers on it) is reused rather
+        // than built per request; CofferDbContext keeps no state of its own beyond what the pool resets.
+        builder.Services.AddPooledDbContextFactory<CofferDbContext>((services, options) =>
         {
             var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
             var environment = services.GetRequiredService<IHostEnvironment>();
