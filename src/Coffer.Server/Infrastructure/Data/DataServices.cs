@@ -20,8 +20,8 @@ public static class DataServices
 
         builder.Services.AddSingleton<SqlitePragmaInterceptor>();
         builder.Services.AddSingleton<AppendOnlyInterceptor>();
-        // Pooled: a request's context (and its SqliteConnection, with the functions EF registers on it) is reused rather
-        // than built per request; CofferDbContext keeps no state of its own beyond what the pool resets.
+        // Pooled: a request leases a context (with its internal services) instead of building one; CofferDbContext keeps no
+        // state of its own beyond what the pool resets.
         builder.Services.AddPooledDbContextFactory<CofferDbContext>((services, options) =>
         {
             var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
