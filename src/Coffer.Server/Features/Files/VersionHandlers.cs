@@ -130,14 +130,23 @@ public sealed class VersionWindow(CofferDbContext db, AccountPlans plans)
     public async Task<FileVersion?> FindAvailableAsync(StoredFile file, int number, CancellationToken cancellationToken)
     {
         var limit = (await plans.GetAsync(file.OwnerId, cancellationToken)).Limits.VersionLimit;
-        var latest = await db.Set<FileVersion>().Where(v => v.FileId == file.Id).MaxAsync(v => (int?)v.Number, cancellationToken) ?? 0;
-        if (limit is { } n && number <= latest - n)
-        {
-            return null;
-        }
-
-        return await db.Set<FileVersion>().AsNoTracking().SingleOrDefaultAsync(v => v.FileId == file.Id && v.Number == number, cancellationToken);
+        return limit is { } n
+            ? await FindWithinAsync(db, file.Id, number, n, cancellationToken)
+            : await FindAnyAsync(db, file.Id, number, cancellationToken);
     }
+
+    // One statement each (the row and, for a window, the latest number as a subquery); compiled, as every recipient range
+    // request runs one.
+    private static readonly Func<CofferDbContext, Guid, int, int, CancellationToken, Task<FileVersion?>> FindWithinAsync =
+        EF.CompileAsyncQuery((CofferDbContext db, Guid fileId, int number, int limit, CancellationToken cancellationToken) =>
+            db.Set<FileVersion>().AsNoTracking()
+                .Where(v => v.FileId == fileId && v.Number == number)
+                .Where(v => v.Number > db.Set<FileVersion>().Where(w => w.FileId == fileId).Max(w => w.Number) - limit)
+                .SingleOrDefault());
+
+    private static readonly Func<CofferDbContext, Guid, int, CancellationToken, Task<FileVersion?>> FindAnyAsync =
+        EF.CompileAsyncQuery((CofferDbContext db, Guid fileId, int number, CancellationToken cancellationToken) =>
+            db.Set<FileVersion>().AsNoTracking().SingleOrDefault(v => v.FileId == fileId && v.Number == number));
 }
 
 /// <summary>Tells the upload sweeper whether a version row points at a blob.</summary>

@@ -20,7 +20,9 @@ public static class DataServices
 
         builder.Services.AddSingleton<SqlitePragmaInterceptor>();
         builder.Services.AddSingleton<AppendOnlyInterceptor>();
-        builder.Services.AddDbContextFactory<CofferDbContext>((services, options) =>
+        // Pooled: a request leases a context (with its internal services) instead of building one; CofferDbContext keeps no
+        // state of its own beyond what the pool resets.
+        builder.Services.AddPooledDbContextFactory<CofferDbContext>((services, options) =>
         {
             var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
             var environment = services.GetRequiredService<IHostEnvironment>();
@@ -49,13 +51,15 @@ public static class DataServices
         }.ToString();
     }
 
-    /// <summary>Creates the data directory, loads (or creates) the server secret and applies pending migrations; called once at start.</summary>
+    /// <summary>Creates the data directory, loads (or creates) the server secret, puts the database in WAL mode and applies pending migrations; called once at start.</summary>
     public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
         Directory.CreateDirectory(storage.ResolveDataDirectory(services.GetRequiredService<IHostEnvironment>().ContentRootPath));
         _ = services.GetRequiredService<ServerSecret>();
         await using var db = await services.GetRequiredService<IDbContextFactory<CofferDbContext>>().CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await SqlitePragmaInterceptor.EnableWalAsync(db.Database.GetDbConnection(), cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
     }
 }
