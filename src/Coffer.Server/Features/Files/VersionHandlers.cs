@@ -111,20 +111,31 @@ public sealed class VersionWindow(CofferDbContext db, AccountPlans plans)
     public async Task<VersionListDto> ListAsync(StoredFile file, VersionPage page, CancellationToken cancellationToken)
     {
         var limit = (await plans.GetAsync(file.OwnerId, cancellationToken)).Limits.VersionLimit;
-        var versions = db.Set<FileVersion>().AsNoTracking().Where(v => v.FileId == file.Id);
-        var latest = await versions.MaxAsync(v => (int?)v.Number, cancellationToken) ?? 0;
-        var total = await versions.CountAsync(cancellationToken);
-        var available = limit is { } n ? Math.Min(n, total) : total;
-        var floor = limit is { } m ? latest - m : 0;
-        var inWindow = versions.Where(v => v.Number > floor);
-        var rows = await (page.Before is { } before ? inWindow.Where(v => v.Number < before) : inWindow)
-            .OrderByDescending(v => v.Number)
-            .Take(page.Limit + 1)
-            .ToListAsync(cancellationToken);
+        // Numbers have no gaps, so the latest number is also how many versions are stored: one seek, no COUNT.
+        var latest = await LatestAsync(db, file.Id, cancellationToken) ?? 0;
+        var available = limit is { } n ? Math.Min(n, latest) : latest;
+        var floor = latest - available;
+        var rows = new List<FileVersion>(Math.Min(page.Limit + 1, available));
+        await foreach (var row in PageAsync(db, file.Id, floor, page.Before ?? int.MaxValue, page.Limit + 1).WithCancellation(cancellationToken))
+        {
+            rows.Add(row);
+        }
         var items = rows.Take(page.Limit).Select(v => v.ToDto()).ToList();
         int? nextBefore = rows.Count > page.Limit ? items[^1].Number : null;
-        return new VersionListDto(items, latest, total - available, available, nextBefore);
+        return new VersionListDto(items, latest, latest - available, available, nextBefore);
     }
+
+    // Compiled: every recipient metadata request runs both.
+    private static readonly Func<CofferDbContext, Guid, CancellationToken, Task<int?>> LatestAsync =
+        EF.CompileAsyncQuery((CofferDbContext db, Guid fileId, CancellationToken cancellationToken) =>
+            db.Set<FileVersion>().Where(v => v.FileId == fileId).Max(v => (int?)v.Number));
+
+    private static readonly Func<CofferDbContext, Guid, int, int, int, IAsyncEnumerable<FileVersion>> PageAsync =
+        EF.CompileAsyncQuery((CofferDbContext db, Guid fileId, int floor, int before, int take) =>
+            db.Set<FileVersion>().AsNoTracking()
+                .Where(v => v.FileId == fileId && v.Number > floor && v.Number < before)
+                .OrderByDescending(v => v.Number)
+                .Take(take));
 
     /// <summary>The version when it exists and is inside the plan's window; else null.</summary>
     public async Task<FileVersion?> FindAvailableAsync(StoredFile file, int number, CancellationToken cancellationToken)
