@@ -5,8 +5,8 @@ using Coffer.Crypto.Streams;
 namespace Coffer.Client.Uploads;
 
 /// <summary>
-/// An HTTP body streaming bytes [start, start + length) of a sealed stream, reading (sealing) the next segment while the last one
-/// is sent. Reads end on segment boundaries, so each one is a whole segment that the sealing stream encrypts straight into the
+/// An HTTP body streaming bytes [start, start + length) of a sealed stream, one segment at a time through one buffer.
+/// Reads end on segment boundaries, so each one is a whole segment that the sealing stream encrypts straight into the
 /// send buffer (no staging copy), and they are synchronous: the file read, the AES-GCM and the hashes run on the sending thread
 /// instead of a thread-pool hop per read.
 /// </summary>
@@ -17,34 +17,28 @@ internal sealed class SliceContent(Stream source, long start, long length, int s
 
     protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
     {
-        var bufferSize = Math.Max(segmentSize, SealedStreamFormat.HeaderLength);
-        byte[][] buffers = [ArrayPool<byte>.Shared.Rent(bufferSize), ArrayPool<byte>.Shared.Rent(bufferSize)];
+        // One buffer, reused at once: each segment is read, sealed, hashed and sent while it is in the CPU cache. With two
+        // alternating buffers (sealing the next segment while the last one was sent) the file read's copy into them cost
+        // several times more kernel time in a profile of `coffer put`.
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(segmentSize, SealedStreamFormat.HeaderLength));
         try
         {
             source.Position = start;
             long done = 0;
-            var current = 0;
-            var count = Read(buffers[current], start + done, length - done);
-            while (count > 0)
+            while (done < length)
             {
-                var write = stream.WriteAsync(buffers[current].AsMemory(0, count), cancellationToken).AsTask();
-                done += count;
-                var next = 1 - current;
                 cancellationToken.ThrowIfCancellationRequested();
-                var nextCount = done < length ? Read(buffers[next], start + done, length - done) : 0;
-                await write;
+                var count = Read(buffer, start + done, length - done);
+                if (count == 0)
+                    throw new IOException("The source ended before the chunk was complete.");
+                await stream.WriteAsync(buffer.AsMemory(0, count), cancellationToken);
+                done += count;
                 sent?.Invoke(done);
-                current = next;
-                count = nextCount;
             }
-
-            if (done != length)
-                throw new IOException("The source ended before the chunk was complete.");
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffers[0]);
-            ArrayPool<byte>.Shared.Return(buffers[1]);
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
