@@ -93,7 +93,7 @@ public sealed class SealedUploader(TusClient tus, UploadStateStore store, RetryP
         var resumedFrom = offset;
         var contentKey = Base64Url.Decode(state.ContentKey, KeyDerivation.KeyLength);
         var header = new SealedStreamHeader(state.SegmentSize, Base64Url.Decode(state.Salt), Base64Url.Decode(state.NoncePrefix));
-        var file = new FileStream(info.FullName, new FileStreamOptions { Mode = FileMode.Open, Access = FileAccess.Read, Share = FileShare.Read, Options = FileOptions.Asynchronous, BufferSize = 0 });
+        var file = new FileStream(info.FullName, new FileStreamOptions { Mode = FileMode.Open, Access = FileAccess.Read, Share = FileShare.Read, Options = FileOptions.SequentialScan, BufferSize = 0 });
         using var plaintext = new InOrderHashingStream(file);
         using var sealing = new SealingReadStream(plaintext, contentKey, state.FileId, state.ContentId, header, leaveOpen: true);
         using var ciphertext = new InOrderHashingStream(sealing, leaveOpen: true);
@@ -107,10 +107,10 @@ public sealed class SealedUploader(TusClient tus, UploadStateStore store, RetryP
         while (offset < state.CiphertextLength)
         {
             var start = offset;
-            var length = Math.Min(ChunkSize, state.CiphertextLength - start);
+            var length = ChunkLength(start, state.CiphertextLength, state.SegmentSize);
             try
             {
-                var content = new SliceContent(ciphertext, start, length, sent => progress?.Report(new TransferProgress(start + sent, state.CiphertextLength, resumedFrom)));
+                var content = new SliceContent(ciphertext, start, length, state.SegmentSize, sent => progress?.Report(new TransferProgress(start + sent, state.CiphertextLength, resumedFrom)));
                 offset = await tus.PatchAsync(url, start, content, cancellationToken);
                 attempts = 0;
                 progress?.Report(new TransferProgress(offset, state.CiphertextLength, resumedFrom));
@@ -129,6 +129,23 @@ public sealed class SealedUploader(TusClient tus, UploadStateStore store, RetryP
         if (info.Length != state.FileSize || info.LastWriteTimeUtc.Ticks != state.FileModifiedTicks)
             throw new IOException("The file changed while it was being uploaded; run the command again.");
         return new SealedUploadResult(state, TusClient.IdOf(url), plaintext.CurrentHex(), ciphertext.CurrentHex(), state.FileSize, resumedFrom);
+    }
+
+    /// <summary>
+    /// About <see cref="ChunkSize"/> bytes from <paramref name="start"/>, ending on a segment boundary (when one is in reach), so
+    /// every PATCH but a resumed one starts and ends on whole segments.
+    /// </summary>
+    internal long ChunkLength(long start, long total, int segmentSize)
+    {
+        var end = Math.Min(start + ChunkSize, total);
+        if (end < total && end > SealedStreamFormat.HeaderLength)
+        {
+            var aligned = SealedStreamFormat.HeaderLength + ((end - SealedStreamFormat.HeaderLength) / segmentSize * segmentSize);
+            if (aligned > start)
+                end = aligned;
+        }
+
+        return end - start;
     }
 
     /// <summary>Drops the saved state once the upload is committed (or abandoned).</summary>

@@ -180,13 +180,13 @@ public static class TusApi
         AppendResult result;
         if (remaining == 0 || info.BlobId is not null)
         {
-            result = await UploadAppender.HasMoreAsync(request.Body, http.RequestAborted)
+            result = await UploadAppender.HasMoreAsync(request.BodyReader, http.RequestAborted)
                 ? new AppendResult(AppendOutcome.Overflow, offset, null)
                 : new AppendResult(AppendOutcome.Partial, offset, null);
         }
         else
         {
-            result = await appender.AppendAsync(id, offset, info.Length, request.Body, http.RequestAborted);
+            result = await appender.AppendAsync(id, offset, info.Length, request.BodyReader, http.RequestAborted);
         }
         if (result.Outcome == AppendOutcome.Overflow)
         {
