@@ -31,5 +31,7 @@ public sealed class RuntimeSettingsTests(CofferAppFactory factory) : IClassFixtu
         Assert.False(properties.GetProperty("System.GC.Concurrent").GetBoolean());
         Assert.False(properties.GetProperty("System.Runtime.TieredCompilation").GetBoolean());
         Assert.True(properties.GetProperty("System.Globalization.Invariant").GetBoolean());
+        Assert.Equal(4 << 20, properties.GetProperty("System.GC.Gen0MaxBudget").GetInt32());
+        Assert.Equal(1 << 20, properties.GetProperty("System.GC.RegionSize").GetInt32());
     }
 }
