@@ -17,6 +17,7 @@ builder.AddAccounts();
 builder.AddOrganizations();
 builder.AddFiles();
 builder.AddLinks();
+builder.SkipDataProtectionAtStart();
 
 var app = builder.Build();
 
