@@ -4,6 +4,7 @@ import {
   AuthenticationFailedError,
   BlobSealer,
   ciphertextLength,
+  CofferCryptoError,
   HEADER_LENGTH,
   NotACofferStreamError,
   openBytes,
@@ -156,15 +157,130 @@ describe('sealed stream errors', () => {
     await expect(open(size)).rejects.toBeInstanceOf(TamperedError);
   });
 
-  it('checks the metadata digests when asked', async () => {
+  it('checks the metadata size and plaintext SHA-256 when asked', async () => {
     const plaintext = pseudoRandom(300, 4);
     const sealer = await BlobSealer.create(new Blob([plaintext]), binding, fixed);
     const sealed = await sealer.sealRange(0, sealer.ciphertextLength);
-    const digests = await sealer.digests();
-    expect(await collect(chunked(sealed, 100).pipeThrough(openStream(binding, { ...digests, size: 300 })))).toEqual(plaintext);
+    const { sha256 } = await sealer.digests();
+    expect(await collect(chunked(sealed, 100).pipeThrough(openStream(binding, { sha256, size: 300 })))).toEqual(plaintext);
     await expect(collect(chunked(sealed, 100).pipeThrough(openStream(binding, { sha256: '0'.repeat(64) })))).rejects.toBeInstanceOf(TamperedError);
-    await expect(collect(chunked(sealed, 100).pipeThrough(openStream(binding, { ciphertextSha256: '0'.repeat(64) })))).rejects.toBeInstanceOf(
-      TamperedError,
+    await expect(collect(chunked(sealed, 100).pipeThrough(openStream(binding, { sha256, size: 299 })))).rejects.toBeInstanceOf(TamperedError);
+  });
+});
+
+// What the download and preview paths pass to openStream: the sealed size and plaintext SHA-256, no ciphertext hash. Each
+// attack below must still be refused by the segment tags (or the final-segment and length checks), CRYPTO.md §5.1.
+describe('what a download verifies without the ciphertext hash (CRYPTO.md §5.1)', () => {
+  const plaintext = pseudoRandom(200, 21); // 5 segments of 48 plaintext bytes: 4 full + 8, C = 64
+  const metadata = { size: plaintext.length, sha256: hash(plaintext) };
+  const genuine = () => sealBytes(plaintext, binding, fixed);
+  const download = async (bytes: Uint8Array, chunk = 50, expected: { size?: number; sha256?: string } = metadata) => {
+    const released: Uint8Array[] = [];
+    const opened = chunked(bytes, chunk).pipeThrough(openStream(binding, expected));
+    const error = await (async () => {
+      for await (const c of opened) released.push(c);
+    })().then(
+      () => null,
+      (e: unknown) => e,
     );
+    return { error, released: released.reduce((n, c) => n + c.length, 0) };
+  };
+  const segmentAt = (i: number) => HEADER_LENGTH + i * 64;
+
+  it('opens the genuine blob, chunked any way', async () => {
+    const sealed = await genuine();
+    for (const chunk of [1, 63, 64, 65, 1000]) expect(await download(sealed, chunk)).toEqual({ error: null, released: 200 });
+  });
+
+  it.each([
+    ['segment size (another valid C)', 5 + 3],
+    ['salt', 9],
+    ['salt, last byte', 40],
+    ['nonce prefix', 41],
+    ['nonce prefix, last byte', 47],
+    ['first segment', segmentAt(0) + 3],
+    ['middle segment', segmentAt(2) + 30],
+    ['final segment', segmentAt(4) + 1],
+    ['final tag', -1],
+  ])('one altered byte in the %s is refused', async (_, at) => {
+    const sealed = await genuine();
+    const bad = sealed.slice();
+    const i = at < 0 ? bad.length + at : at;
+    bad[i]! ^= 1;
+    const { error, released } = await download(bad);
+    expect(error).toBeInstanceOf(CofferCryptoError);
+    // No plaintext of (or after) the altered segment is ever released.
+    if (i >= HEADER_LENGTH) expect(released).toBeLessThanOrEqual(Math.floor((i - HEADER_LENGTH) / 64) * 48);
+    else expect(released).toBe(0);
+  });
+
+  it('a header made to say another valid segment size is refused', async () => {
+    const sealed = await genuine();
+    for (const c of [65, 128, 1 << 20]) {
+      const bad = sealed.slice();
+      new DataView(bad.buffer).setUint32(5, c);
+      const { error } = await download(bad);
+      expect(error).toBeInstanceOf(CofferCryptoError);
+    }
+  });
+
+  it('swapped, repeated or dropped segments are refused', async () => {
+    const sealed = await genuine();
+    const seg = (i: number) => sealed.slice(segmentAt(i), Math.min(segmentAt(i + 1), sealed.length));
+    const join = (...parts: Uint8Array[]) => {
+      const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+      let o = 0;
+      for (const p of parts) {
+        out.set(p, o);
+        o += p.length;
+      }
+      return out;
+    };
+    const header = sealed.slice(0, HEADER_LENGTH);
+    const swapped = join(header, seg(0), seg(2), seg(1), seg(3), seg(4));
+    const repeated = join(header, seg(0), seg(0), seg(2), seg(3), seg(4));
+    const dropped = join(header, seg(0), seg(1), seg(3), seg(4));
+    for (const bytes of [swapped, repeated]) expect((await download(bytes)).error).toBeInstanceOf(AuthenticationFailedError);
+    expect((await download(dropped)).error).toBeInstanceOf(AuthenticationFailedError);
+    // The last full segment moved to the end verifies only without the final flag: reported as a cut-off stream.
+    expect((await download(join(header, seg(0), seg(1), seg(2), seg(3))))).toMatchObject({ error: expect.any(TruncatedError), released: 144 });
+  });
+
+  it('truncated or extended blobs are refused', async () => {
+    const sealed = await genuine();
+    for (const end of [segmentAt(1), segmentAt(4), sealed.length - 1, HEADER_LENGTH, 10]) {
+      expect((await download(sealed.slice(0, end))).error).toBeInstanceOf(CofferCryptoError);
+    }
+    const longer = new Uint8Array(sealed.length + 1);
+    longer.set(sealed);
+    expect((await download(longer)).error).toBeInstanceOf(CofferCryptoError);
+  });
+
+  it("another upload's blob of the same length is refused by the first tag", async () => {
+    // Another version of the same file (its own CK and contentId), a blob under the same CK but another contentId, another
+    // file's blob, and a fresh sealing of the same plaintext under another CK (another salt and prefix too).
+    const contentId = '7d2e9c41-5a3b-4f6e-8c1d-2b3a4c5d6e7f';
+    const others = [
+      await sealBytes(pseudoRandom(200, 22), { ...binding, contentKey: pseudoRandom(32, 12), contentId }, fixed),
+      await sealBytes(pseudoRandom(200, 23), { ...binding, contentId }, fixed),
+      await sealBytes(pseudoRandom(200, 24), { contentKey: pseudoRandom(32, 13), fileId: contentId, contentId: binding.fileId }, fixed),
+      await sealBytes(plaintext, { ...binding, contentKey: pseudoRandom(32, 14) }, { segmentSize: 64 }),
+    ];
+    const mine = await genuine();
+    for (const other of others) {
+      expect(other.length).toBe(mine.length);
+      expect(await download(other)).toMatchObject({ error: expect.any(AuthenticationFailedError), released: 0 });
+    }
+    // The genuine header on another blob's body does not help either.
+    const spliced = others[1]!.slice();
+    spliced.set(mine.subarray(0, HEADER_LENGTH));
+    expect(await download(spliced)).toMatchObject({ error: expect.any(AuthenticationFailedError), released: 0 });
+  });
+
+  it('a blob the uploader sealed under the right key but other content than its metadata says is refused by the plaintext SHA-256', async () => {
+    const other = await sealBytes(pseudoRandom(200, 25), binding, { segmentSize: 64 });
+    // The final segment's plaintext is never released, so a byte-counting consumer never sees a whole file.
+    expect(await download(other)).toMatchObject({ error: expect.any(TamperedError), released: 192 });
+    expect(await download(await genuine(), 50, { ...metadata, size: 199 })).toMatchObject({ error: expect.any(TamperedError), released: 192 });
   });
 });

@@ -26,7 +26,8 @@ interface Props {
 
 /**
  * Decrypts a version in the page and shows it: images and media from a blob URL, PDF through pdf.js (canvas only), text in
- * a <pre> as text. The file is verified (size and both hashes) before anything is shown. Fetched with purpose=preview.
+ * a <pre> as text. The file is verified (every segment, the size and the plaintext SHA-256) before anything is shown. Fetched
+ * with purpose=preview.
  */
 export function PreviewPane({ api, file, version, watermark, onClose }: Props) {
   const meta = version.meta!;

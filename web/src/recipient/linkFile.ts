@@ -47,8 +47,10 @@ export async function openVersion(file: OpenedLinkFile, version: LinkVersion): P
 export const openVersions = (file: OpenedLinkFile, versions: LinkVersion[]) => Promise.all(versions.map((v) => openVersion(file, v)));
 
 /**
- * The decrypted content of a version as a stream: each segment is released only after its tag verifies, and the stream
- * errors at the end unless the size and both SHA-256 digests match the sealed metadata (and the server's ciphertext hash).
+ * The decrypted content of a version as a stream (downloads and previews): the sealed ciphertext SHA-256 must equal the
+ * server's record of the version before any byte is fetched; each segment is released only after its tag verifies; and the
+ * stream errors at the end unless the size and the plaintext SHA-256 match the sealed metadata. The ciphertext is not
+ * hashed again: the segment tags already prove it is the uploader's (CRYPTO.md §5.1).
  */
 export async function plaintextOf(
   api: RecipientApi,
@@ -63,9 +65,7 @@ export async function plaintextOf(
   }
   const response = await api.content(opened.version.number, purpose, signal);
   const binding = { contentKey: opened.contentKey, fileId: file.fileId, contentId: opened.version.contentId };
-  return response.body!.pipeThrough(
-    openStream(binding, { size: opened.meta.size, sha256: opened.meta.sha256, ciphertextSha256: opened.meta.ciphertextSha256 }),
-  );
+  return response.body!.pipeThrough(openStream(binding, { size: opened.meta.size, sha256: opened.meta.sha256 }));
 }
 
 /** Reads a whole decrypted version into a Blob of the given type (previews only). */
