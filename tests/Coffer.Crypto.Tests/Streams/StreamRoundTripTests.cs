@@ -31,6 +31,7 @@ public sealed class StreamRoundTripTests
                 Assert.Equal(fromSeekable, fromForwardOnly);
                 Assert.Equal(plaintext, await Sealed.OpenAsync(fromSeekable, ContentKey));
                 Assert.Equal(plaintext, await Sealed.OpenAsync(fromSeekable, ContentKey, forwardOnly: true));
+                Assert.Equal(plaintext, await Sealed.OpenAsync(fromSeekable, ContentKey, asynchronous: true));
             },
             iter: 150,
             threads: 1);

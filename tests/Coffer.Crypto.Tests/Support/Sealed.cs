@@ -18,11 +18,12 @@ internal static class Sealed
         return output.ToArray();
     }
 
-    public static async Task<byte[]> OpenAsync(byte[] ciphertext, byte[] contentKey, string fileId = FileId, string contentId = ContentId, bool forwardOnly = false)
+    /// <summary>Opens from a MemoryStream, a forward-only source, or (<paramref name="asynchronous"/>) a forward-only source and a sink that both complete asynchronously.</summary>
+    public static async Task<byte[]> OpenAsync(byte[] ciphertext, byte[] contentKey, string fileId = FileId, string contentId = ContentId, bool forwardOnly = false, bool asynchronous = false)
     {
         using var opener = new StreamOpener(contentKey, fileId, contentId);
-        using var output = new MemoryStream();
-        Stream source = forwardOnly ? new ForwardOnlyStream(ciphertext) : new MemoryStream(ciphertext);
+        using var output = asynchronous ? new AsynchronousSink() : new MemoryStream();
+        Stream source = forwardOnly || asynchronous ? new ForwardOnlyStream(ciphertext, asynchronous: asynchronous) : new MemoryStream(ciphertext);
         var length = await opener.OpenAsync(source, output);
         Assert.Equal(output.Length, length);
         return output.ToArray();
