@@ -38,79 +38,49 @@ public sealed class StreamOpener : IDisposable
         var header = await ReadHeaderAsync(ciphertext, cancellationToken);
         var c = header.SegmentSize;
         using var cipher = new SegmentCipher(contentKey, fileId, contentId, header);
-        // Each chunk is decrypted out of place, from sealedBuffers[s] into plain[p], so that a full chunk that fails as a middle segment
-        // can be retried as the final one to name the error. Each pair has a second buffer only for overlap: the next chunk's read goes
-        // into the other sealed buffer while this one is decrypted when the source completes asynchronously, and this chunk is decrypted
-        // into the other plaintext buffer when the previous write is still in flight. A source or sink that completes synchronously
-        // (a MemoryStream, a file, a buffered stream) uses one buffer of its pair: the next chunk is read into the sealed buffer just
-        // decrypted and the plaintext buffer is reused, so the pipeline works in two buffers that stay warm in the cache (as the raw
-        // decrypt does in one) instead of cycling through four.
-        byte[]?[] sealedBuffers = [ArrayPool<byte>.Shared.Rent(c), null];
-        byte[]?[] plain = [null, null];
-        var s = 0;
-        var p = 0;
-        Task<int>? pendingRead = null;
+        // Double buffers: segment i is verified while segment i+1's read (if the source is asynchronous) and segment i-1's write are in flight.
+        // Decryption is out of place so that a segment that fails can be retried with the other last flag to name the error.
+        byte[][] sealedBuffers = [ArrayPool<byte>.Shared.Rent(c), ArrayPool<byte>.Shared.Rent(c)];
+        byte[][] plain = [ArrayPool<byte>.Shared.Rent(c), ArrayPool<byte>.Shared.Rent(c)];
+        var pendingRead = Task.FromResult(0);
         var pendingWrite = Task.CompletedTask;
         long written = 0;
         try
         {
-            var read = StreamIo.ReadFullAsync(ciphertext, sealedBuffers[0].AsMemory(0, c), cancellationToken);
-            var sourceIsSynchronous = read.IsCompleted;
-            var n = await read;
+            var n = await StreamIo.ReadFullAsync(ciphertext, sealedBuffers[0].AsMemory(0, c), cancellationToken);
+            pendingRead = n == c ? StreamIo.ReadFullAsync(ciphertext, sealedBuffers[1].AsMemory(0, c), cancellationToken) : pendingRead;
             for (long index = 0; ; index++)
             {
-                var chunk = sealedBuffers[s]!;
-                if (n == c && !sourceIsSynchronous)
-                {
-                    // Read ahead into the other sealed buffer while this chunk is decrypted.
-                    pendingRead = StreamIo.ReadFullAsync(ciphertext, (sealedBuffers[1 - s] ??= ArrayPool<byte>.Shared.Rent(c)).AsMemory(0, c), cancellationToken);
-                    sourceIsSynchronous = pendingRead.IsCompleted;
-                }
-
-                if (!pendingWrite.IsCompleted)
-                    p = 1 - p;
-                var plainBuffer = plain[p] ??= ArrayPool<byte>.Shared.Rent(c);
+                var cur = (int)(index & 1);
+                var chunk = sealedBuffers[cur].AsMemory(0, n);
                 int plainLength;
                 int m;
                 if (n == c)
                 {
-                    // A full chunk is a middle segment unless nothing follows: try that first; only a chunk that fails is tried as the final one.
-                    var verifiedAsMiddle = cipher.TryDecrypt(index, isLast: false, chunk.AsSpan(0, n), plainBuffer);
-                    var verifiedAsLast = !verifiedAsMiddle && cipher.TryDecrypt(index, isLast: true, chunk.AsSpan(0, n), plainBuffer);
-                    if (pendingRead is not null)
+                    // A full chunk is a middle segment unless nothing follows; try that first while the next read runs.
+                    var verifiedAsMiddle = cipher.TryDecrypt(index, isLast: false, chunk.Span, plain[cur]);
+                    m = await pendingRead;
+                    plainLength = (m, verifiedAsMiddle) switch
                     {
-                        m = await pendingRead;
-                        pendingRead = null;
-                        s = 1 - s;
-                    }
-                    else
-                    {
-                        // Nothing reads ahead: this chunk's ciphertext is no longer needed, so the next chunk goes into the same buffer.
-                        read = StreamIo.ReadFullAsync(ciphertext, chunk.AsMemory(0, c), cancellationToken);
-                        sourceIsSynchronous = read.IsCompleted;
-                        m = await read;
-                    }
-
-                    plainLength = (m, verifiedAsMiddle, verifiedAsLast) switch
-                    {
-                        ( > 0, true, _) => n - SealedStreamFormat.TagLength,
-                        ( > 0, false, true) => throw new CofferCryptoException(CryptoErrorKind.Tampered, "Bytes follow the final segment."),
-                        ( > 0, false, false) => throw new CofferCryptoException(CryptoErrorKind.AuthenticationFailed, $"Segment {index} does not verify: wrong key or altered bytes."),
-                        (0, true, _) => throw new CofferCryptoException(CryptoErrorKind.Truncated, "The stream ends without its final segment."),
-                        (0, false, true) => n - SealedStreamFormat.TagLength,
-                        _ => throw FinalSegmentFailure(index),
+                        ( > 0, true) => n - SealedStreamFormat.TagLength,
+                        ( > 0, false) => throw MiddleSegmentFailure(cipher, index, chunk.Span, plain[cur]),
+                        (0, true) => throw new CofferCryptoException(CryptoErrorKind.Truncated, "The stream ends without its final segment."),
+                        _ => DecryptFinal(cipher, index, chunk.Span, plain[cur]),
                     };
                 }
                 else
                 {
-                    m = 0;
-                    plainLength = DecryptFinal(cipher, index, chunk.AsSpan(0, n), plainBuffer);
+                    m = await pendingRead;
+                    plainLength = DecryptFinal(cipher, index, chunk.Span, plain[cur]);
                 }
 
                 var isLast = m == 0;
+                pendingRead = !isLast && m == c
+                    ? StreamIo.ReadFullAsync(ciphertext, sealedBuffers[cur].AsMemory(0, c), cancellationToken)
+                    : Task.FromResult(0);
                 await pendingWrite;
                 progress?.Report(written);
-                pendingWrite = destination.WriteAsync(plainBuffer.AsMemory(0, plainLength), cancellationToken).AsTask();
+                pendingWrite = destination.WriteAsync(plain[cur].AsMemory(0, plainLength), cancellationToken).AsTask();
                 written += plainLength;
                 if (isLast)
                     break;
@@ -123,20 +93,12 @@ public sealed class StreamOpener : IDisposable
         }
         finally
         {
-            if (pendingRead is not null)
-                await StreamIo.SettleAsync(pendingRead);
+            await StreamIo.SettleAsync(pendingRead);
             await StreamIo.SettleAsync(pendingWrite);
             foreach (var buffer in sealedBuffers)
-            {
-                if (buffer is not null)
-                    ArrayPool<byte>.Shared.Return(buffer);
-            }
-
+                ArrayPool<byte>.Shared.Return(buffer);
             foreach (var buffer in plain)
-            {
-                if (buffer is not null)
-                    ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
-            }
+                ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
         }
     }
 
@@ -184,8 +146,11 @@ public sealed class StreamOpener : IDisposable
 
     public void Dispose() => CryptographicOperations.ZeroMemory(contentKey);
 
-    private static CofferCryptoException FinalSegmentFailure(long index) =>
-        new(CryptoErrorKind.AuthenticationFailed, $"Segment {index} does not verify: wrong key, altered bytes, or a stream cut inside a segment.");
+    /// <summary>A full chunk with more bytes after it failed as a middle segment: name the failure (CRYPTO.md §6.5).</summary>
+    private static CofferCryptoException MiddleSegmentFailure(SegmentCipher cipher, long index, ReadOnlySpan<byte> chunk, Span<byte> plaintext) =>
+        cipher.TryDecrypt(index, isLast: true, chunk, plaintext)
+            ? new CofferCryptoException(CryptoErrorKind.Tampered, "Bytes follow the final segment.")
+            : new CofferCryptoException(CryptoErrorKind.AuthenticationFailed, $"Segment {index} does not verify: wrong key or altered bytes.");
 
     /// <summary>Decrypts the chunk the stream ends with, which must verify as the final segment.</summary>
     private static int DecryptFinal(SegmentCipher cipher, long index, ReadOnlySpan<byte> chunk, Span<byte> plaintext)
@@ -193,7 +158,7 @@ public sealed class StreamOpener : IDisposable
         if (chunk.Length < SealedStreamFormat.TagLength)
             throw new CofferCryptoException(CryptoErrorKind.Truncated, index == 0 && chunk.IsEmpty ? "The stream has a header but no segment." : "The stream ends inside a segment.");
         if (!cipher.TryDecrypt(index, isLast: true, chunk, plaintext))
-            throw FinalSegmentFailure(index);
+            throw new CofferCryptoException(CryptoErrorKind.AuthenticationFailed, $"Segment {index} does not verify: wrong key, altered bytes, or a stream cut inside a segment.");
         return chunk.Length == SealedStreamFormat.TagLength && index > 0
             ? throw new CofferCryptoException(CryptoErrorKind.Tampered, "An empty final segment follows other segments.")
             : chunk.Length - SealedStreamFormat.TagLength;
