@@ -29,8 +29,10 @@ public sealed class StreamRoundTripTests
 
                 Assert.Equal(SealedStreamFormat.CiphertextLength(length, SegmentSize), fromSeekable.Length);
                 Assert.Equal(fromSeekable, fromForwardOnly);
+                Assert.Equal(fromSeekable, await Sealed.SealAsync(plaintext, ContentKey, header, asynchronous: true));
                 Assert.Equal(plaintext, await Sealed.OpenAsync(fromSeekable, ContentKey));
                 Assert.Equal(plaintext, await Sealed.OpenAsync(fromSeekable, ContentKey, forwardOnly: true));
+                Assert.Equal(plaintext, await Sealed.OpenAsync(fromSeekable, ContentKey, asynchronous: true));
             },
             iter: 150,
             threads: 1);

@@ -9,8 +9,10 @@ public sealed class StreamTamperingTests
 {
     private static readonly byte[] ContentKey = RandomNumberGenerator.GetBytes(32);
 
-    [Fact]
-    public async Task EveryFlippedBit_IsRefused()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task EveryFlippedBit_IsRefused(bool asynchronous)
     {
         var ciphertext = await Sealed.SealAsync(Sealed.Pattern(130), ContentKey, SealedStreamHeader.CreateRandom(64));
 
@@ -21,21 +23,23 @@ public sealed class StreamTamperingTests
                 var altered = ciphertext.ToArray();
                 altered[position] ^= (byte)bit;
 
-                var error = await Assert.ThrowsAsync<CofferCryptoException>(() => Sealed.OpenAsync(altered, ContentKey));
+                var error = await Assert.ThrowsAsync<CofferCryptoException>(() => Sealed.OpenAsync(altered, ContentKey, asynchronous: asynchronous));
 
                 Assert.Equal(ExpectedKind(position), error.Kind);
             }
         }
     }
 
-    [Fact]
-    public async Task EveryTruncation_IsRefused()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task EveryTruncation_IsRefused(bool asynchronous)
     {
         var ciphertext = await Sealed.SealAsync(Sealed.Pattern(130), ContentKey, SealedStreamHeader.CreateRandom(64));
 
         for (var length = 0; length < ciphertext.Length; length++)
         {
-            var error = await Assert.ThrowsAsync<CofferCryptoException>(() => Sealed.OpenAsync(ciphertext[..length], ContentKey));
+            var error = await Assert.ThrowsAsync<CofferCryptoException>(() => Sealed.OpenAsync(ciphertext[..length], ContentKey, asynchronous: asynchronous));
 
             var atBoundary = length >= 48 && (length - 48) % 64 == 0;
             var insideLastPiece = length > 48 && (length - 48) % 64 is > 0 and < 16;
@@ -45,15 +49,17 @@ public sealed class StreamTamperingTests
     }
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(16)]
-    [InlineData(64)]
-    [InlineData(100)]
-    public async Task AppendedBytes_AreRefused(int count)
+    [InlineData(1, false)]
+    [InlineData(16, false)]
+    [InlineData(64, false)]
+    [InlineData(100, false)]
+    [InlineData(1, true)]
+    [InlineData(64, true)]
+    public async Task AppendedBytes_AreRefused(int count, bool asynchronous)
     {
         var ciphertext = await Sealed.SealAsync(Sealed.Pattern(96), ContentKey, SealedStreamHeader.CreateRandom(64));
 
-        var error = await Assert.ThrowsAsync<CofferCryptoException>(() => Sealed.OpenAsync([.. ciphertext, .. new byte[count]], ContentKey));
+        var error = await Assert.ThrowsAsync<CofferCryptoException>(() => Sealed.OpenAsync([.. ciphertext, .. new byte[count]], ContentKey, asynchronous: asynchronous));
 
         Assert.Equal(CryptoErrorKind.Tampered, error.Kind);
     }

@@ -1,7 +1,7 @@
 namespace Coffer.Crypto.Tests.Support;
 
-/// <summary>A non-seekable source that hands out at most a few bytes per read, like a network stream.</summary>
-internal sealed class ForwardOnlyStream(byte[] data, int maxChunk = 29) : Stream
+/// <summary>A non-seekable source that hands out at most a few bytes per read, like a network stream; asynchronous reads complete later when <paramref name="asynchronous"/>.</summary>
+internal sealed class ForwardOnlyStream(byte[] data, int maxChunk = 29, bool asynchronous = false) : Stream
 {
     private int position;
 
@@ -25,7 +25,8 @@ internal sealed class ForwardOnlyStream(byte[] data, int maxChunk = 29) : Stream
         return count;
     }
 
-    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => ValueTask.FromResult(Read(buffer.Span));
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        asynchronous ? ReadLaterAsync(buffer) : ValueTask.FromResult(Read(buffer.Span));
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => Task.FromResult(Read(buffer.AsSpan(offset, count)));
 
@@ -38,4 +39,10 @@ internal sealed class ForwardOnlyStream(byte[] data, int maxChunk = 29) : Stream
     public override void SetLength(long value) => throw new NotSupportedException();
 
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    private async ValueTask<int> ReadLaterAsync(Memory<byte> buffer)
+    {
+        await Task.Yield();
+        return Read(buffer.Span);
+    }
 }
