@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Coffer.Contracts.Organizations;
 using Coffer.Server.Features.AccessLog;
 using Coffer.Server.Features.Accounts;
+using Coffer.Server.Features.Events;
 using Coffer.Server.Features.Links;
 using Coffer.Server.Features.Organizations;
 using Coffer.Server.Infrastructure.Data;
@@ -56,7 +57,8 @@ public static class AdminApi
         return TypedResults.Ok(new OrganizationDto(organization.Id, organization.Name, organization.Plan.ToString(), members));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> AddMember(AddMemberRequest request, ClaimsPrincipal user, CofferDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ProblemHttpResult>> AddMember(
+        AddMemberRequest request, ClaimsPrincipal user, CofferDbContext db, AccessEvents events, CancellationToken cancellationToken)
     {
         if (await AdministeredOrganizationAsync(db, user, cancellationToken) is not { } organizationId)
         {
@@ -82,6 +84,7 @@ public static class AdminApi
 
         db.Set<OrganizationMember>().Add(new OrganizationMember { AccountId = account.Id, OrganizationId = organizationId, Role = request.Role });
         await db.SaveChangesAsync(cancellationToken);
+        await LinkSuspensions.MemberJoinedAsync(db, events, organizationId, account.Id, cancellationToken);
         return TypedResults.NoContent();
     }
 
@@ -98,7 +101,7 @@ public static class AdminApi
     }
 
     private static async Task<Results<Ok<OrganizationPolicyDto>, ProblemHttpResult>> PutPolicy(
-        OrganizationPolicyDto request, ClaimsPrincipal user, CofferDbContext db, AccessLogWriter log, CancellationToken cancellationToken)
+        OrganizationPolicyDto request, ClaimsPrincipal user, CofferDbContext db, AccessLogWriter log, AccessEvents events, CancellationToken cancellationToken)
     {
         if (await AdministeredOrganizationAsync(db, user, cancellationToken) is not { } organizationId)
         {
@@ -128,7 +131,7 @@ public static class AdminApi
         policy.DefaultLinkExpiryDays = request.DefaultLinkExpiryDays;
         policy.MaxLinkExpiryDays = request.MaxLinkExpiryDays;
         await db.SaveChangesAsync(cancellationToken);
-        await LinkSuspensions.PolicyChangedAsync(db, log, organizationId, downloadsDisabledBefore, policy.DisableDownloads, user.Email(), cancellationToken);
+        await LinkSuspensions.PolicyChangedAsync(db, log, events, organizationId, downloadsDisabledBefore, policy.DisableDownloads, user.Email(), cancellationToken);
         return TypedResults.Ok(ToDto(policy));
     }
 

@@ -40,19 +40,27 @@ public static class EventsApi
         }
 
         var sessionId = access.Session!.Id;
-        using var subscription = bus.Subscribe(EventTopics.File(access.File.Id), ServerSentEvents.LastEventId(http.Request));
+        var fileId = access.File.Id;
+        using var subscription = bus.Subscribe(EventTopics.File(fileId), ServerSentEvents.LastEventId(http.Request));
         await ServerSentEvents.StreamAsync(http, subscription, time, HeartbeatInterval, async cancellationToken =>
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var now = time.GetUtcNow();
-            var link = await db.Set<Link>().AsNoTracking().SingleOrDefaultAsync(l => l.Id == linkId, cancellationToken);
-            return link is not null
-                && link.RevokedAt is null
-                && !link.IsExpired(now)
-                && !(link.Cooperative && await LinkPolicies.DownloadsDisabledAsync(db, link.CreatorId, cancellationToken))
-                && await db.Set<LinkSession>().AnyAsync(s => s.Id == sessionId && s.ExpiresAt > now, cancellationToken);
+            return await RecipientMayStayAsync(db, linkId, fileId, sessionId, time.GetUtcNow(), cancellationToken);
         });
         return Results.Empty;
+    }
+
+    /// <summary>The door's verdict on an open stream: link neither revoked, expired nor suspended, file not trashed, session alive.</summary>
+    private static async Task<bool> RecipientMayStayAsync(
+        CofferDbContext db, string linkId, Guid fileId, Guid sessionId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var link = await db.Set<Link>().AsNoTracking().SingleOrDefaultAsync(l => l.Id == linkId, cancellationToken);
+        return link is not null
+            && link.RevokedAt is null
+            && !link.IsExpired(now)
+            && await db.Set<StoredFile>().AnyAsync(f => f.Id == fileId && f.TrashedAt == null, cancellationToken)
+            && !(link.Cooperative && await LinkPolicies.DownloadsDisabledAsync(db, link.CreatorId, cancellationToken))
+            && await db.Set<LinkSession>().AnyAsync(s => s.Id == sessionId && s.ExpiresAt > now, cancellationToken);
     }
 
     private static async Task<IResult> OwnerStream(

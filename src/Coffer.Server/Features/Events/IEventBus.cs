@@ -13,6 +13,12 @@ public interface IEventBus
 {
     ServerEvent Publish(string topic, string name, string data);
 
+    /// <summary>
+    /// Delivers an event to the topic's current subscribers only: it takes no place in the replay window and creates no topic,
+    /// so a reconnect never replays it. For control events that streams act on and never write (see <see cref="AccessEvents"/>).
+    /// </summary>
+    void Signal(string topic, string name);
+
     /// <summary>Subscribes to <paramref name="topic"/>; events after <paramref name="lastEventId"/> still in the window are replayed first.</summary>
     EventSubscription Subscribe(string topic, long? lastEventId);
 }

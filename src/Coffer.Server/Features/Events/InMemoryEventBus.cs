@@ -37,6 +37,23 @@ public sealed class InMemoryEventBus : IEventBus
         }
     }
 
+    public void Signal(string topic, string name)
+    {
+        lock (_gate)
+        {
+            if (!_topics.TryGetValue(topic, out var state) || state.Subscribers.Count == 0)
+            {
+                return;
+            }
+
+            var signal = new ServerEvent(++_lastId, name, string.Empty);
+            foreach (var subscriber in state.Subscribers)
+            {
+                subscriber.Writer.TryWrite(signal);
+            }
+        }
+    }
+
     public EventSubscription Subscribe(string topic, long? lastEventId)
     {
         var channel = Channel.CreateBounded<ServerEvent>(new BoundedChannelOptions(SubscriberBuffer) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });

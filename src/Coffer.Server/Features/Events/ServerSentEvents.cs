@@ -34,8 +34,11 @@ public static class ServerSentEvents
     }
 
     /// <summary>
-    /// Streams until the client leaves or <paramref name="stillAllowed"/> (asked at every heartbeat) says no. The check gets
-    /// its own database context from the caller's factory: a stream outlives any request scope's sensible lifetime.
+    /// Streams until the client leaves or <paramref name="stillAllowed"/> says no; the stream then simply ends (no final event),
+    /// and a client that reconnects is told why by the door. The check is asked once right after the stream opens, at once
+    /// whenever an <see cref="AccessEvents.AccessChanged"/> signal arrives (which is never written), and at every heartbeat as
+    /// the backstop for what no event announces (expiry by time). The check gets its own database context from the caller's
+    /// factory: a stream outlives any request scope's sensible lifetime.
     /// </summary>
     public static async Task StreamAsync(
         HttpContext http,
@@ -59,44 +62,72 @@ public static class ServerSentEvents
         }
 
         await response.Body.FlushAsync(cancellationToken);
-        using var timer = new PeriodicTimer(heartbeat, time);
-        var tick = timer.WaitForNextTickAsync(cancellationToken).AsTask();
-        var read = subscription.Live.WaitToReadAsync(cancellationToken).AsTask();
+
+        // The caller subscribed before this check, so a change committed after the door let the client in is either seen here
+        // or signalled to the subscription: none waits for the heartbeat.
         try
         {
-            while (true)
+            if (!await stillAllowed(cancellationToken))
             {
-                var done = await Task.WhenAny(tick, read);
-                if (done == read)
-                {
-                    if (!await read)
-                    {
-                        return;
-                    }
-
-                    while (subscription.Live.TryRead(out var live))
-                    {
-                        await response.WriteAsync(Format(live), cancellationToken);
-                    }
-
-                    await response.Body.FlushAsync(cancellationToken);
-                    read = subscription.Live.WaitToReadAsync(cancellationToken).AsTask();
-                    continue;
-                }
-
-                if (!await tick || !await stillAllowed(cancellationToken))
-                {
-                    return;
-                }
-
-                await response.WriteAsync(Heartbeat, cancellationToken);
-                await response.Body.FlushAsync(cancellationToken);
-                tick = timer.WaitForNextTickAsync(cancellationToken).AsTask();
+                return;
             }
+
+            await FollowAsync(http, subscription, time, heartbeat, stillAllowed);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // The client went away.
+        }
+    }
+
+    private static async Task FollowAsync(
+        HttpContext http, EventSubscription subscription, TimeProvider time, TimeSpan heartbeat, Func<CancellationToken, Task<bool>> stillAllowed)
+    {
+        var cancellationToken = http.RequestAborted;
+        var response = http.Response;
+        using var timer = new PeriodicTimer(heartbeat, time);
+        var tick = timer.WaitForNextTickAsync(cancellationToken).AsTask();
+        var read = subscription.Live.WaitToReadAsync(cancellationToken).AsTask();
+        while (true)
+        {
+            var done = await Task.WhenAny(tick, read);
+            if (done == read)
+            {
+                if (!await read)
+                {
+                    return;
+                }
+
+                var accessChanged = false;
+                while (subscription.Live.TryRead(out var live))
+                {
+                    if (live.Name == AccessEvents.AccessChanged)
+                    {
+                        accessChanged = true;
+                        continue;
+                    }
+
+                    await response.WriteAsync(Format(live), cancellationToken);
+                }
+
+                await response.Body.FlushAsync(cancellationToken);
+                if (accessChanged && !await stillAllowed(cancellationToken))
+                {
+                    return;
+                }
+
+                read = subscription.Live.WaitToReadAsync(cancellationToken).AsTask();
+                continue;
+            }
+
+            if (!await tick || !await stillAllowed(cancellationToken))
+            {
+                return;
+            }
+
+            await response.WriteAsync(Heartbeat, cancellationToken);
+            await response.Body.FlushAsync(cancellationToken);
+            tick = timer.WaitForNextTickAsync(cancellationToken).AsTask();
         }
     }
 }

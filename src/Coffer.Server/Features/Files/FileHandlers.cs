@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Coffer.Contracts.Files;
 using Coffer.Server.Features.Accounts;
+using Coffer.Server.Features.Events;
 using Coffer.Server.Features.Folders;
 using Coffer.Server.Infrastructure.Data;
 using Coffer.Server.Infrastructure.Http;
@@ -127,8 +128,18 @@ public static class FileHandlers
         return TypedResults.Ok(await ToDtoAsync(db, file, cancellationToken));
     }
 
-    public static Task<Results<Ok<FileDto>, ProblemHttpResult>> Trash(Guid id, ClaimsPrincipal user, CofferDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
-        SetTrashed(id, user, db, time.GetUtcNow(), cancellationToken);
+    public static async Task<Results<Ok<FileDto>, ProblemHttpResult>> Trash(
+        Guid id, ClaimsPrincipal user, CofferDbContext db, AccessEvents events, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var result = await SetTrashed(id, user, db, time.GetUtcNow(), cancellationToken);
+        if (result.Result is Ok<FileDto>)
+        {
+            // A trashed file closes its links (the door answers 404): their open recipient streams are told at once.
+            events.Changed(id);
+        }
+
+        return result;
+    }
 
     public static Task<Results<Ok<FileDto>, ProblemHttpResult>> Restore(Guid id, ClaimsPrincipal user, CofferDbContext db, CancellationToken cancellationToken) =>
         SetTrashed(id, user, db, null, cancellationToken);

@@ -30,6 +30,7 @@ public static class LinksServices
         builder.Services.AddSingleton<AccessLogWriter>();
         builder.Services.AddSingleton<IEventBus, InMemoryEventBus>();
         builder.Services.AddSingleton<VersionEvents>();
+        builder.Services.AddSingleton<AccessEvents>();
         builder.Services.AddSingleton<LinkNotifier>();
         builder.Services.AddHostedService<NotificationDigestService>();
 

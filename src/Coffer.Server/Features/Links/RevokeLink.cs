@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Coffer.Contracts.Links;
 using Coffer.Server.Features.AccessLog;
 using Coffer.Server.Features.Accounts;
+using Coffer.Server.Features.Events;
 using Coffer.Server.Features.Recipients;
 using Coffer.Server.Infrastructure.Data;
 using Coffer.Server.Infrastructure.Http;
@@ -10,11 +11,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Coffer.Server.Features.Links;
 
-/// <summary>Revoking a link (its creator or an admin of the creator's organization): sessions and pending codes end at once; log and versions stay.</summary>
+/// <summary>
+/// Revoking a link (its creator or an admin of the creator's organization): sessions, pending codes and open event streams end
+/// at once; log and versions stay.
+/// </summary>
 public static class RevokeLink
 {
     public static async Task<Results<NoContent, ProblemHttpResult>> Handle(
-        string id, ClaimsPrincipal user, HttpContext http, CofferDbContext db, AccessLogWriter log, TimeProvider time, CancellationToken cancellationToken)
+        string id, ClaimsPrincipal user, HttpContext http, CofferDbContext db, AccessLogWriter log, AccessEvents events, TimeProvider time, CancellationToken cancellationToken)
     {
         var managed = await ManagedLinks.FindAsync(db, user, id, cancellationToken);
         if (managed is null)
@@ -33,6 +37,7 @@ public static class RevokeLink
         await db.SaveChangesAsync(cancellationToken);
         await db.Set<LinkSession>().Where(s => s.LinkId == link.Id).ExecuteDeleteAsync(cancellationToken);
         await db.Set<LinkVerification>().Where(v => v.LinkId == link.Id).ExecuteDeleteAsync(cancellationToken);
+        events.Changed(link.FileId);
 
         var (ip, agent) = RequestOrigin.Of(http);
         await log.AppendAsync(new AccessLogEvent(link.Id, link.FileId, AccessLogActions.Revoked, user.Email(), null, ip, agent,

@@ -1,6 +1,7 @@
 using Coffer.Contracts.Links;
 using Coffer.Server.Features.AccessLog;
 using Coffer.Server.Features.Accounts;
+using Coffer.Server.Features.Events;
 using Coffer.Server.Features.Links;
 using Coffer.Server.Features.Notifications;
 using Coffer.Server.Infrastructure.Data;
@@ -159,7 +160,8 @@ public static class RecipientVerification
         return TypedResults.Ok(new LinkSessionDto(null, session.ExpiresAt, email));
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> CloseSession(string linkId, HttpContext http, LinkGate gate, CofferDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<NoContent, ProblemHttpResult>> CloseSession(
+        string linkId, HttpContext http, LinkGate gate, CofferDbContext db, AccessEvents events, CancellationToken cancellationToken)
     {
         var (access, problem) = await gate.EnterAsync(linkId, http, cancellationToken);
         if (access is null)
@@ -169,6 +171,7 @@ public static class RecipientVerification
 
         var sessionId = access.Session!.Id;
         await db.Set<LinkSession>().Where(s => s.Id == sessionId).ExecuteDeleteAsync(cancellationToken);
+        events.Changed(access.File.Id);
         RecipientSessions.ClearCookie(http.Response, linkId);
         return TypedResults.NoContent();
     }

@@ -48,6 +48,27 @@ public sealed class InMemoryEventBusTests
     }
 
     [Fact]
+    public async Task Signal_ReachesLiveSubscribersOnly_AndIsNeverReplayed()
+    {
+        var bus = new InMemoryEventBus();
+        var before = bus.Publish("a", "e", "before");
+        bus.Signal("quiet", "s");
+        using var live = bus.Subscribe("a", null);
+
+        bus.Signal("a", "s");
+        var after = bus.Publish("a", "e", "after");
+
+        var signal = await live.Live.ReadAsync();
+        Assert.Equal(("s", ""), (signal.Name, signal.Data));
+        Assert.True(signal.Id > before.Id && signal.Id < after.Id);
+        Assert.Equal(after, await live.Live.ReadAsync());
+        using var reconnect = bus.Subscribe("a", before.Id);
+        Assert.Equal([after], reconnect.Missed);
+        using var late = bus.Subscribe("quiet", 0);
+        Assert.Empty(late.Missed);
+    }
+
+    [Fact]
     public void Topics_AreBounded_ForgettingQuietTopicsWithoutSubscribers()
     {
         var bus = new InMemoryEventBus();

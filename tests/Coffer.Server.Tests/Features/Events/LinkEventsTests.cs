@@ -1,6 +1,10 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Coffer.Contracts.Links;
+using Coffer.Contracts.Organizations;
+using Coffer.Server.Infrastructure.Http;
 using Coffer.Server.Features.Events;
 using Coffer.Server.Tests.Features.Links;
 using Coffer.Server.Tests.TestHost;
@@ -70,20 +74,136 @@ public sealed class LinkEventsTests(LinkAppFactory factory) : IClassFixture<Link
     }
 
     [Fact]
-    public async Task Stream_SendsHeartbeats_AndEndsWhenTheLinkIsRevoked()
+    public async Task Stream_SendsHeartbeats_AndEndsAtTheFirstHeartbeatPastExpiry()
+    {
+        // Nothing announces expiry by time: the heartbeat check is the backstop that ends the stream.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        // Several intervals ahead: the helper may advance the clock more than once before a slow check reads it.
+        var expiresAt = factory.Time.GetUtcNow() + (EventsApi.HeartbeatInterval * 10.5);
+        var link = await LinkKit.CreateAsync(factory, change: r => r with { ExpiresAt = expiresAt });
+        var viewer = await LinkKit.VerifiedRecipientAsync(factory, link);
+        using var stream = await OpenAsync(viewer, $"/api/l/{link.Id}/events", null, timeout.Token);
+        await stream.Reader.ReadAsync(timeout.Token);
+
+        var heartbeats = 0;
+        while (await NextBlockWhileTimePassesAsync(stream.Reader, timeout.Token) is { } block)
+        {
+            Assert.Equal(["heartbeat"], block.Comments);
+            heartbeats++;
+        }
+
+        Assert.True(heartbeats >= 1);
+        Assert.True(factory.Time.GetUtcNow() >= expiresAt, "The stream ended before the link expired.");
+        await TestAccounts.AssertProblemAsync(await viewer.GetAsync($"/api/l/{link.Id}/events"), HttpStatusCode.Gone, ErrorCodes.LinkExpired);
+    }
+
+    [Fact]
+    public async Task Stream_EndsAtOnce_WhenTheLinkIsRevoked_WhileOtherStreamsOfTheFileStayOpen()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var link = await LinkKit.CreateAsync(factory);
+        var sibling = await SiblingLinkAsync(link, LinkPermissions.Modify);
+        var viewer = await LinkKit.VerifiedRecipientAsync(factory, link);
+        var siblingViewer = await LinkKit.VerifiedRecipientAsync(factory, sibling);
+        var elsewhere = await LinkKit.CreateAsync(factory, owner: link.Owner);
+        var elsewhereViewer = await LinkKit.VerifiedRecipientAsync(factory, elsewhere);
+        using var stream = await OpenAsync(viewer, $"/api/l/{link.Id}/events", null, timeout.Token);
+        using var siblingStream = await OpenAsync(siblingViewer, $"/api/l/{sibling.Id}/events", null, timeout.Token);
+        using var elsewhereStream = await OpenAsync(elsewhereViewer, $"/api/l/{elsewhere.Id}/events", null, timeout.Token);
+        using var ownerStream = await OpenAsync(link.Owner.Client, $"/api/events?fileId={link.File.Id}", null, timeout.Token);
+        foreach (var open in new[] { stream, siblingStream, elsewhereStream, ownerStream })
+        {
+            await open.Reader.ReadAsync(timeout.Token);
+        }
+
+        Assert.Equal(HttpStatusCode.NoContent, (await link.Owner.Client.DeleteAsync($"/api/links/{link.Id}")).StatusCode);
+
+        await AssertEndsWithoutAHeartbeatAsync(stream.Reader);
+        await TestAccounts.AssertProblemAsync(await viewer.GetAsync($"/api/l/{link.Id}/events"), HttpStatusCode.Gone, ErrorCodes.LinkRevoked);
+        // The streams that were told to check again passed it: a later version still reaches them.
+        await TestFiles.CommitAsync(link.Owner.Client, link.File.Id, basedOn: 1);
+        await TestFiles.CommitAsync(link.Owner.Client, elsewhere.File.Id, basedOn: 1);
+        Assert.Equal(LinkEventNames.VersionAdded, (await siblingStream.Reader.ReadEventAsync(timeout.Token)).Event);
+        Assert.Equal(LinkEventNames.VersionAdded, (await ownerStream.Reader.ReadEventAsync(timeout.Token)).Event);
+        Assert.Equal(LinkEventNames.VersionAdded, (await elsewhereStream.Reader.ReadEventAsync(timeout.Token)).Event);
+    }
+
+    [Fact]
+    public async Task Stream_EndsAtOnce_WhenThePolicyDisablesDownloads_ButAPlainLinkOfTheFileStaysOpen()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var admin = await TestAccounts.CreateAsync(factory);
+        var open = new OrganizationPolicyDto(AllowCooperativeLinks: true, DisableDownloads: false, null, null);
+        await LinkKit.CreateOrganizationAsync(factory, admin, open);
+        var cooperative = await LinkKit.CreateAsync(factory, LinkPermissions.Modify, admin);
+        var plain = await SiblingLinkAsync(cooperative, LinkPermissions.Access);
+        var editor = await LinkKit.VerifiedRecipientAsync(factory, cooperative);
+        var reader = await PlainRecipientAsync(plain);
+        using var stream = await OpenAsync(editor, $"/api/l/{cooperative.Id}/events", null, timeout.Token);
+        using var plainStream = await OpenAsync(reader, $"/api/l/{plain.Id}/events", null, timeout.Token);
+        await stream.Reader.ReadAsync(timeout.Token);
+        await plainStream.Reader.ReadAsync(timeout.Token);
+
+        await LinkKit.SetPolicyAsync(admin, open with { DisableDownloads = true });
+
+        await AssertEndsWithoutAHeartbeatAsync(stream.Reader);
+        await TestAccounts.AssertProblemAsync(await editor.GetAsync($"/api/l/{cooperative.Id}/events"), HttpStatusCode.Forbidden, ErrorCodes.LinkSuspended);
+        await TestFiles.CommitAsync(admin.Client, plain.File.Id, basedOn: 1);
+        Assert.Equal(LinkEventNames.VersionAdded, (await plainStream.Reader.ReadEventAsync(timeout.Token)).Event);
+    }
+
+    [Fact]
+    public async Task Stream_EndsAtOnce_WhenItsCreatorJoinsAnOrganizationThatDisablesDownloads()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var admin = await TestAccounts.CreateAsync(factory);
+        await LinkKit.CreateOrganizationAsync(factory, admin, new OrganizationPolicyDto(AllowCooperativeLinks: true, DisableDownloads: true, null, null));
+        var link = await LinkKit.CreateAsync(factory);
+        var editor = await LinkKit.VerifiedRecipientAsync(factory, link);
+        using var stream = await OpenAsync(editor, $"/api/l/{link.Id}/events", null, timeout.Token);
+        await stream.Reader.ReadAsync(timeout.Token);
+
+        await LinkKit.AddMemberAsync(admin, link.Owner);
+
+        await AssertEndsWithoutAHeartbeatAsync(stream.Reader);
+        await TestAccounts.AssertProblemAsync(await editor.GetAsync($"/api/l/{link.Id}/events"), HttpStatusCode.Forbidden, ErrorCodes.LinkSuspended);
+    }
+
+    [Fact]
+    public async Task Stream_EndsAtOnce_WhenTheFileIsTrashed_WhileTheOwnersStreamStaysOpen()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var link = await LinkKit.CreateAsync(factory);
         var viewer = await LinkKit.VerifiedRecipientAsync(factory, link);
         using var stream = await OpenAsync(viewer, $"/api/l/{link.Id}/events", null, timeout.Token);
+        using var ownerStream = await OpenAsync(link.Owner.Client, $"/api/events?fileId={link.File.Id}", null, timeout.Token);
         await stream.Reader.ReadAsync(timeout.Token);
+        await ownerStream.Reader.ReadAsync(timeout.Token);
 
-        var heartbeat = await NextBlockWhileTimePassesAsync(stream.Reader, timeout.Token);
-        Assert.Equal(["heartbeat"], heartbeat!.Comments);
+        Assert.Equal(HttpStatusCode.OK, (await link.Owner.Client.PostAsync($"/api/files/{link.File.Id}/trash", null)).StatusCode);
 
-        await link.Owner.Client.DeleteAsync($"/api/links/{link.Id}");
+        await AssertEndsWithoutAHeartbeatAsync(stream.Reader);
+        await TestAccounts.AssertProblemAsync(await viewer.GetAsync($"/api/l/{link.Id}/events"), HttpStatusCode.NotFound, ErrorCodes.LinkNotFound);
+        Assert.Equal(["heartbeat"], (await NextBlockWhileTimePassesAsync(ownerStream.Reader, timeout.Token))!.Comments);
+    }
 
-        Assert.Null(await NextBlockWhileTimePassesAsync(stream.Reader, timeout.Token));
+    [Fact]
+    public async Task Stream_EndsAtOnce_WhenItsSessionIsClosed_ButAnotherRecipientsStreamStaysOpen()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var link = await LinkKit.CreateAsync(factory);
+        var leaving = await LinkKit.VerifiedRecipientAsync(factory, link);
+        var staying = await LinkKit.VerifiedRecipientAsync(factory, link);
+        using var stream = await OpenAsync(leaving, $"/api/l/{link.Id}/events", null, timeout.Token);
+        using var otherStream = await OpenAsync(staying, $"/api/l/{link.Id}/events", null, timeout.Token);
+        await stream.Reader.ReadAsync(timeout.Token);
+        await otherStream.Reader.ReadAsync(timeout.Token);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await leaving.DeleteAsync($"/api/l/{link.Id}/session")).StatusCode);
+
+        await AssertEndsWithoutAHeartbeatAsync(stream.Reader);
+        await TestFiles.CommitAsync(link.Owner.Client, link.File.Id, basedOn: 1);
+        Assert.Equal(LinkEventNames.VersionAdded, (await otherStream.Reader.ReadEventAsync(timeout.Token)).Event);
     }
 
     [Fact]
@@ -110,6 +230,36 @@ public sealed class LinkEventsTests(LinkAppFactory factory) : IClassFixture<Link
         var response = await client.GetAsync($"/api/l/{link.Id}/events");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    /// <summary>
+    /// The stream ends with no further block while the fake clock stands still, so no heartbeat check can have ended it; the
+    /// real-time bound is a third of the heartbeat interval.
+    /// </summary>
+    private async Task AssertEndsWithoutAHeartbeatAsync(SseReader reader)
+    {
+        var before = factory.Time.GetUtcNow();
+        using var bound = new CancellationTokenSource(EventsApi.HeartbeatInterval / 3);
+        Assert.Null(await reader.ReadAsync(bound.Token));
+        Assert.Equal(before, factory.Time.GetUtcNow());
+    }
+
+    /// <summary>A second link of the same owner on the same file.</summary>
+    private static async Task<TestLink> SiblingLinkAsync(TestLink link, string permission)
+    {
+        var token = LinkKit.NewToken();
+        var response = await link.Owner.Client.PostAsJsonAsync("/api/links", LinkKit.NewRequest(link.File.Id, permission, token));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return link with { Link = (await response.Content.ReadFromJsonAsync<LinkDto>())!, Token = token };
+    }
+
+    /// <summary>A recipient of a plain link that asks no email: a session without verification, as bearer token.</summary>
+    private async Task<HttpClient> PlainRecipientAsync(TestLink link)
+    {
+        var client = LinkKit.Recipient(factory, link);
+        var session = await LinkKit.OpenSessionAsync(client, link.Id, null, null);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", session.Token);
+        return client;
     }
 
     /// <summary>Advances the fake clock by a heartbeat interval until the stream yields its next block (or ends).</summary>
