@@ -20,6 +20,7 @@ internal static class TransferBenchmark
         var options = new Options(args);
         var sizeMiB = options.Int("--size-mib", 1024);
         var repetitions = options.Int("--reps", 3);
+        var settle = TimeSpan.FromSeconds(options.Int("--settle-seconds", 10));
         var output = options.String("--output", ResultFile.DefaultPath("transfer"));
         var size = (long)sizeMiB << 20;
         var loadBefore = MachineInfo.LoadAverage();
@@ -30,6 +31,8 @@ internal static class TransferBenchmark
             var payload = Path.Combine(work, "payload.bin");
             Console.WriteLine($"transfer: writing {sizeMiB} MiB of random bytes");
             var sha = await RandomFile.CreateAsync(payload, size);
+            var pageState = await PageState.ProbeAsync(work, settle);
+            Console.WriteLine($"transfer: page state {pageState.ToJsonString()}");
 
             await using var ceiling = await CeilingHost.StartAsync();
             await using var server = await CofferServer.StartAsync(serverDll);
@@ -42,7 +45,7 @@ internal static class TransferBenchmark
 
             var runs = new Dictionary<string, List<ChildResult>>();
             var serverCpu = new Dictionary<string, List<(double User, double System)>>();
-            Task Measure(string name, Func<(double User, double System)> cpuOfServer, Func<Task<ChildResult>> run) => MeasureAsync(runs, serverCpu, name, cpuOfServer, run);
+            Task Measure(string name, Func<(double User, double System)> cpuOfServer, Func<Task<ChildResult>> run) => MeasureAsync(runs, serverCpu, settle, name, cpuOfServer, run);
             (double, double) Ceiling() => ceiling.CpuSplit;
             (double, double) Coffer() => server.CpuSplit;
             var notes = new JsonArray();
@@ -74,10 +77,12 @@ internal static class TransferBenchmark
                     continue;
                 }
 
-                await Measure("curlUpload", Ceiling, () => Curl(["-T", payload, "-H", "Expect:", "-o", "/dev/null", $"{ceiling.BaseAddress}/files/payload.bin"]));
-                await Measure("curlDownload", Ceiling, () => Curl(["-o", Path.Combine(work, "curl-down.bin"), $"{ceiling.BaseAddress}/files/payload.bin"]));
+                // A new file per repetition, kept to the end as Coffer keeps every version: overwriting one would hand the
+                // ceiling the pages its truncation just freed (see PageState).
+                await Measure("curlUpload", Ceiling, () => Curl(["-T", payload, "-H", "Expect:", "-o", "/dev/null", $"{ceiling.BaseAddress}/files/payload-{rep}.bin"]));
+                await Measure("curlDownload", Ceiling, () => Curl(["-o", Path.Combine(work, "curl-down.bin"), $"{ceiling.BaseAddress}/files/payload-{rep}.bin"]));
                 await Verify(Path.Combine(work, "curl-down.bin"), sha);
-                await Measure("curlUploadFsync", Ceiling, () => Curl(["-T", payload, "-H", "Expect:", "-o", "/dev/null", $"{ceiling.BaseAddress}/files/payload-fsync.bin?fsync=true"]));
+                await Measure("curlUploadFsync", Ceiling, () => Curl(["-T", payload, "-H", "Expect:", "-o", "/dev/null", $"{ceiling.BaseAddress}/files/payload-fsync-{rep}.bin?fsync=true"]));
                 await Measure("cofferPut", Coffer, () => driver.PutAsync(payload));
                 await Measure("cofferGet", Coffer, () => driver.GetAsync("payload.bin", Path.Combine(work, "coffer-down.bin")));
                 await Verify(Path.Combine(work, "coffer-down.bin"), sha);
@@ -126,6 +131,8 @@ internal static class TransferBenchmark
                     ["order"] = downloadsOnly
                         ? "--downloads-only: one unmeasured curl up and coffer put, then per repetition: curl down, coffer get, recipient get"
                         : "per repetition: curl up, curl down, curl up with fsync, coffer put, coffer get, recipient push, recipient get",
+                    ["settleBeforeEachRunSeconds"] = settle.TotalSeconds,
+                    ["pageState"] = pageState,
                     ["unit"] = "MB/s = 10^6 plaintext bytes per second of wall time of the client process (process start to exit)",
                     ["ceiling"] = "curl " + CurlVersion() + " against bench/Coffer.Bench ceiling-server: bare Kestrel, PUT streams the body to a file with overlapped 1 MiB writes (no fsync unless ?fsync=true), GET streams the file with overlapped 1 MiB reads",
                     ["coffer"] = driver.Description + "; owner put = seal + tus upload + commit, get = Range download + open to a file; recipient push/get through a cooperative link with a verified session",
@@ -160,8 +167,9 @@ internal static class TransferBenchmark
         }
     }
 
-    private static async Task MeasureAsync(Dictionary<string, List<ChildResult>> runs, Dictionary<string, List<(double User, double System)>> serverCpu, string name, Func<(double User, double System)> cpuOfServer, Func<Task<ChildResult>> run)
+    private static async Task MeasureAsync(Dictionary<string, List<ChildResult>> runs, Dictionary<string, List<(double User, double System)>> serverCpu, TimeSpan settle, string name, Func<(double User, double System)> cpuOfServer, Func<Task<ChildResult>> run)
     {
+        await PageState.SettleAsync(settle);
         var before = cpuOfServer();
         var result = await run();
         var after = cpuOfServer();
