@@ -46,7 +46,7 @@ internal abstract class ClientDriver(string serverAddress, string stateDirectory
 /// <summary>The <c>coffer</c> CLI (Release build), with its own config directory.</summary>
 internal sealed class CliDriver(string cliDll, string serverAddress, string stateDirectory) : ClientDriver(serverAddress, stateDirectory)
 {
-    public override string Description => "coffer CLI (Release build of src/Coffer.Cli, run as `dotnet coffer.dll …`)";
+    public override string Description => "coffer CLI (Release, published for this machine with ReadyToRun as `dotnet pack` ships it, run as `dotnet coffer.dll …`)";
 
     public static async Task<bool> LooksCompleteAsync(string cliDll)
     {

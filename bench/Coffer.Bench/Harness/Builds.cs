@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Coffer.Bench.Harness;
 
 /// <summary>Release builds of the server and the CLI into <c>bench/work/build/</c>, so a concurrent Debug build cannot swap binaries mid-run.</summary>
@@ -15,7 +17,7 @@ internal static class Builds
     public static async Task<string> ServerAsync(bool rebuild = true)
     {
         if (rebuild || !File.Exists(ServerDll))
-            await BuildAsync("src/Coffer.Server/Coffer.Server.csproj", Path.GetDirectoryName(ServerDll)!, "-p:SkipWebBuild=true");
+            await BuildAsync("src/Coffer.Server/Coffer.Server.csproj", Path.GetDirectoryName(ServerDll)!, "build", "-p:SkipWebBuild=true");
         return ServerDll;
     }
 
@@ -24,8 +26,9 @@ internal static class Builds
     {
         try
         {
+            // Published for this machine with ReadyToRun, as `dotnet pack` (the README's install) ships it.
             if (rebuild || !File.Exists(CliDll))
-                await BuildAsync("src/Coffer.Cli/Coffer.Cli.csproj", Path.GetDirectoryName(CliDll)!);
+                await BuildAsync("src/Coffer.Cli/Coffer.Cli.csproj", Path.GetDirectoryName(CliDll)!, "publish", "-r", RuntimeInformation.RuntimeIdentifier, "--self-contained", "false");
             return CliDll;
         }
         catch (InvalidOperationException e)
@@ -35,14 +38,14 @@ internal static class Builds
         }
     }
 
-    private static async Task BuildAsync(string project, string output, params string[] extra)
+    private static async Task BuildAsync(string project, string output, string verb, params string[] extra)
     {
-        Console.WriteLine($"building {project} (Release) → {Path.GetRelativePath(RepositoryPaths.Root(), output)}");
+        Console.WriteLine($"{verb} {project} (Release) → {Path.GetRelativePath(RepositoryPaths.Root(), output)}");
         for (var attempt = 1; ; attempt++)
         {
             var result = await ChildProcess.RunAsync(
                 "dotnet",
-                ["build", project, "-c", "Release", "-o", output, "-nologo", "-v", "q", "-clp:ErrorsOnly", .. extra],
+                [verb, project, "-c", "Release", "-o", output, "-nologo", "-v", "q", "-clp:ErrorsOnly", .. extra],
                 workingDirectory: RepositoryPaths.Root(),
                 timeout: TimeSpan.FromMinutes(10));
             if (result.ExitCode == 0)
@@ -53,7 +56,7 @@ internal static class Builds
             }
             // Another engineer's concurrent build can hold a file; wait and retry a few times.
             if (attempt >= 3)
-                throw new InvalidOperationException($"dotnet build {project} failed:\n{result.Stdout}\n{result.Stderr}");
+                throw new InvalidOperationException($"dotnet {verb} {project} failed:\n{result.Stdout}\n{result.Stderr}");
             Console.WriteLine($"  build failed (attempt {attempt}); retrying in 20 s");
             await Task.Delay(TimeSpan.FromSeconds(20));
         }
