@@ -70,9 +70,20 @@ internal sealed partial class NotificationDigestService(
             var due = first + window;
             if (due <= now)
             {
-                await SendDigestAsync(linkId, cancellationToken);
+                try
+                {
+                    await SendDigestAsync(linkId, cancellationToken);
+                    continue;
+                }
+                catch (Exception error) when (error is not OperationCanceledException)
+                {
+                    // One link's failure holds up no other link's digest; its rows stay and it is tried again after a pause.
+                    LogDigestFailed(linkId, error);
+                    due = now + IdlePause;
+                }
             }
-            else if (next is null || due < next)
+
+            if (next is null || due < next)
             {
                 next = due;
             }
@@ -112,6 +123,9 @@ internal sealed partial class NotificationDigestService(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not prepare the pending activity digests; trying again in a minute")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not prepare the activity digest of link {LinkId}; trying again in a minute")]
+    private partial void LogDigestFailed(string linkId, Exception error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the pending activity digests; trying again in a minute")]
     private partial void LogFailed(Exception error);
 }
