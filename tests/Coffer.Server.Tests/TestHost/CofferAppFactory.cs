@@ -16,13 +16,24 @@ public class CofferAppFactory : WebApplicationFactory<Program>
     public static readonly DateTimeOffset Start = new(2026, 12, 3, 12, 0, 0, TimeSpan.Zero);
 
     public CofferAppFactory()
+        : this(NewRoot())
     {
-        Root = Path.Combine(Path.GetTempPath(), "coffer-tests", Guid.NewGuid().ToString("N"));
+    }
+
+    /// <summary>A server over an existing directory: a second factory on the same <paramref name="root"/> is the same server restarted.</summary>
+    protected CofferAppFactory(string root)
+    {
+        Root = root;
         Directory.CreateDirectory(WebRoot);
         File.WriteAllText(Path.Combine(WebRoot, "index.html"), "<!doctype html><title>Coffer test app</title>");
     }
 
+    public static string NewRoot() => Path.Combine(Path.GetTempPath(), "coffer-tests", Guid.NewGuid().ToString("N"));
+
     public string Root { get; }
+
+    /// <summary>Leaves the data directory on disposal, for a restart test's next factory (which then deletes it).</summary>
+    public bool KeepDataOnDispose { get; set; }
 
     public string DataDirectory => Path.Combine(Root, "data");
 
@@ -69,7 +80,7 @@ public class CofferAppFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && !KeepDataOnDispose)
         {
             try
             {

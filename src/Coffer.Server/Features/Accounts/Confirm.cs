@@ -63,9 +63,8 @@ public static class Confirm
         var account = await db.Set<Account>().SingleOrDefaultAsync(a => a.Email == email && a.ConfirmedAt == null, cancellationToken);
         if (account is not null)
         {
-            var mail = await codes.IssueAsync(db, account, cancellationToken);
+            await codes.IssueAsync(db, account, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            await codes.SendAsync(mail, cancellationToken);
         }
 
         return TypedResults.Accepted((string?)null);

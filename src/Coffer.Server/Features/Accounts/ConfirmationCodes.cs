@@ -11,8 +11,8 @@ namespace Coffer.Server.Features.Accounts;
 /// <summary>Issues and checks the 6-digit email confirmation codes (hashed at rest; a new code replaces the old).</summary>
 public sealed class ConfirmationCodes(ServerSecret secret, TimeProvider time, IOptions<AccountsOptions> options, IMailer mailer)
 {
-    /// <summary>Stores a fresh code for the account (in <paramref name="db"/>, saved by the caller) and returns the mail to send after saving.</summary>
-    public async Task<OutgoingMail> IssueAsync(CofferDbContext db, Account account, CancellationToken cancellationToken)
+    /// <summary>Stores a fresh code for the account and queues its mail, both in <paramref name="db"/>: one save by the caller commits them together.</summary>
+    public async Task IssueAsync(CofferDbContext db, Account account, CancellationToken cancellationToken)
     {
         var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
         var existing = await db.Set<EmailConfirmation>().SingleOrDefaultAsync(c => c.AccountId == account.Id, cancellationToken);
@@ -25,10 +25,9 @@ public sealed class ConfirmationCodes(ServerSecret secret, TimeProvider time, IO
         existing.CodeHash = HashCode(account.Id, code);
         existing.ExpiresAt = time.GetUtcNow() + options.Value.CodeLifetime;
         existing.Attempts = 0;
-        return MailTemplates.ConfirmationCode(account.Email, code, options.Value.CodeLifetime);
+        // The mail is not sent once the code has expired.
+        mailer.Enqueue(db, MailTemplates.ConfirmationCode(account.Email, code, options.Value.CodeLifetime) with { NotAfter = existing.ExpiresAt });
     }
-
-    public Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken) => mailer.SendAsync(mail, cancellationToken);
 
     /// <summary>Counts an attempt and says whether the code is right, unexpired and within the attempt limit.</summary>
     public bool Check(EmailConfirmation confirmation, string code)

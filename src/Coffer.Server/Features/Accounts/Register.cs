@@ -73,7 +73,7 @@ public static class Register
         account.AuthKeySalt = salt;
         account.AuthKeyIterations = iterations;
         account.WrappedAccountKey = wrappedAccountKey;
-        var mail = await codes.IssueAsync(db, account, cancellationToken);
+        await codes.IssueAsync(db, account, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -84,7 +84,6 @@ public static class Register
             return TypedResults.Accepted((string?)null);
         }
 
-        await codes.SendAsync(mail, cancellationToken);
         return TypedResults.Accepted((string?)null);
     }
 }

@@ -66,8 +66,7 @@ public static class RecipientVerification
             cancellationToken);
         if (allowed)
         {
-            var code = await IssueCodeAsync(db, codes, link.Id, email, cancellationToken);
-            await mailer.SendAsync(LinkMailTemplates.RecipientCode(email, code, codes.Lifetime), cancellationToken);
+            await IssueCodeAsync(db, codes, mailer, link.Id, email, cancellationToken);
             if (link.AccessLog)
             {
                 var (ip, agent) = RequestOrigin.Of(http);
@@ -148,7 +147,7 @@ public static class RecipientVerification
 
         if (link.NotifyOwner)
         {
-            notifier.Record(new LinkActivity(link.Id, LinkActivity.Opened, email, null, time.GetUtcNow()));
+            await notifier.RecordAsync(new LinkActivity(link.Id, LinkActivity.Opened, email, null, time.GetUtcNow()));
         }
 
         if (request.Client == LinkHttp.CliClient)
@@ -176,16 +175,20 @@ public static class RecipientVerification
         return TypedResults.NoContent();
     }
 
-    /// <summary>Stores a new code; when a concurrent request for the same email created the row first, replaces its code instead.</summary>
-    private static async Task<string> IssueCodeAsync(CofferDbContext db, VerificationCodes codes, string linkId, string email, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores a new code and queues its mail in one save (the mail is not sent after the code expires); when a concurrent request
+    /// for the same email created the row first, replaces its code instead.
+    /// </summary>
+    private static async Task IssueCodeAsync(CofferDbContext db, VerificationCodes codes, IMailer mailer, string linkId, string email, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var code = await codes.IssueAsync(db, linkId, email, cancellationToken);
+            var (code, expiresAt) = await codes.IssueAsync(db, linkId, email, cancellationToken);
+            mailer.Enqueue(db, LinkMailTemplates.RecipientCode(email, code, codes.Lifetime) with { NotAfter = expiresAt });
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                return code;
+                return;
             }
             catch (DbUpdateException) when (attempt < 5)
             {

@@ -133,7 +133,7 @@ public static class RecipientWrites
         events.Added(access.File, version);
         if (link.NotifyOwner)
         {
-            notifier.Record(new LinkActivity(link.Id, LinkActivity.Updated, access.Email, version.Number, version.CreatedAt));
+            await notifier.RecordAsync(new LinkActivity(link.Id, LinkActivity.Updated, access.Email, version.Number, version.CreatedAt));
         }
 
         var response = new CommitVersionResponse(version.ToDto(), result.LatestBefore, version.BasedOn is null || version.BasedOn == result.LatestBefore);

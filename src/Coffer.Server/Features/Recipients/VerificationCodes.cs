@@ -10,8 +10,8 @@ namespace Coffer.Server.Features.Recipients;
 /// <summary>One-time codes for a link and an email: 6 digits, stored as an HMAC under the server secret; a new code replaces the old.</summary>
 public sealed class VerificationCodes(ServerSecret secret, TimeProvider time, IOptions<RecipientsOptions> options)
 {
-    /// <summary>Stores a fresh code (in <paramref name="db"/>, saved by the caller) and returns it for the mail.</summary>
-    public async Task<string> IssueAsync(CofferDbContext db, string linkId, string email, CancellationToken cancellationToken)
+    /// <summary>Stores a fresh code (in <paramref name="db"/>, saved by the caller) and returns it and its expiry for the mail.</summary>
+    public async Task<(string Code, DateTimeOffset ExpiresAt)> IssueAsync(CofferDbContext db, string linkId, string email, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
@@ -25,7 +25,7 @@ public sealed class VerificationCodes(ServerSecret secret, TimeProvider time, IO
         pending.CodeHash = Hash(linkId, email, code);
         pending.ExpiresAt = time.GetUtcNow() + options.Value.CodeLifetime;
         pending.Attempts = 0;
-        return code;
+        return (code, pending.ExpiresAt);
     }
 
     /// <summary>Counts an attempt and says whether the code is right, unexpired and within the attempt limit.</summary>

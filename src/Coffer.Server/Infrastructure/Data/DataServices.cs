@@ -28,6 +28,8 @@ public static class DataServices
             var environment = services.GetRequiredService<IHostEnvironment>();
             options.UseSqlite(ConnectionString(storage, environment.ContentRootPath));
             options.AddInterceptors(services.GetRequiredService<SqlitePragmaInterceptor>(), services.GetRequiredService<AppendOnlyInterceptor>());
+            // Interceptors of other areas (the mail queue's wake-up) are registered as IInterceptor by their own AddX().
+            options.AddInterceptors(services.GetServices<IInterceptor>());
             // A model ahead of its migrations is caught by a test (DatabaseTests), not by refusing to start.
             options.ConfigureWarnings(warnings => warnings.Log(RelationalEventId.PendingModelChangesWarning));
         });

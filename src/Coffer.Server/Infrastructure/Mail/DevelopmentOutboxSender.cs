@@ -1,18 +1,16 @@
 using Coffer.Server.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Coffer.Server.Infrastructure.Mail;
 
 /// <summary>Keeps mail in the database so a local user can read codes at <c>/dev/outbox</c>; in Development also prints it to the log.</summary>
 internal sealed partial class DevelopmentOutboxSender(
-    IDbContextFactory<CofferDbContext> dbFactory,
     TimeProvider time,
     IHostEnvironment environment,
-    ILogger<DevelopmentOutboxSender> logger) : IMailSender
+    ILogger<DevelopmentOutboxSender> logger)
 {
-    public async Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
+    /// <summary>Adds the mail to <paramref name="db"/>, saved by the caller.</summary>
+    public void Add(CofferDbContext db, OutgoingMail mail)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         db.Set<OutboxMail>().Add(new OutboxMail
         {
             To = mail.To,
@@ -21,7 +19,6 @@ internal sealed partial class DevelopmentOutboxSender(
             Html = mail.Html,
             CreatedAt = time.GetUtcNow(),
         });
-        await db.SaveChangesAsync(cancellationToken);
 
         // Only in Development: the mail holds one-time codes, which must never reach a production log.
         if (environment.IsDevelopment())

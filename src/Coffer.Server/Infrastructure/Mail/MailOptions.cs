@@ -15,6 +15,17 @@ public sealed class MailOptions
 
     public SmtpOptions Smtp { get; set; } = new();
 
+    /// <summary>SMTP attempts per mail before it is dropped (with an error in the log).</summary>
+    [Range(1, 100, ErrorMessage = "Mail:MaxAttempts must be between 1 and 100.")]
+    public int MaxAttempts { get; set; } = 10;
+
+    /// <summary>The pause after the first failed attempt; it doubles after each further failure, up to <see cref="MaxRetryDelay"/>.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "Mail:RetryDelay must be between 00:00:01 and 1.00:00:00.")]
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "Mail:MaxRetryDelay must be between 00:00:01 and 1.00:00:00.")]
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromHours(1);
+
     public bool SmtpEnabled => !string.IsNullOrWhiteSpace(Smtp.Host);
 
     public bool OutboxEnabled => DevelopmentOutbox ?? !SmtpEnabled;

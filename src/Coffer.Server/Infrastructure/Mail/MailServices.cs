@@ -1,8 +1,9 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace Coffer.Server.Infrastructure.Mail;
 
-/// <summary>Registers mail: the outbox, SMTP and the background dispatcher.</summary>
+/// <summary>Registers mail: the development outbox, the durable SMTP queue and its background sender.</summary>
 public static partial class MailServices
 {
     public static IHostApplicationBuilder AddMail(this IHostApplicationBuilder builder)
@@ -13,13 +14,15 @@ public static partial class MailServices
             .Validate(o => o.Smtp.Port is > 0 and <= 65535, "Mail:Smtp:Port must be between 1 and 65535.")
             .Validate(o => o.Smtp.Security is "StartTls" or "SslOnConnect" or "StartTlsWhenAvailable" or "None",
                 "Mail:Smtp:Security must be StartTls, SslOnConnect, StartTlsWhenAvailable or None.")
+            .Validate(o => o.MaxRetryDelay >= o.RetryDelay, "Mail:MaxRetryDelay must not be shorter than Mail:RetryDelay.")
             .Validate(o => MimeKit.MailboxAddress.TryParse(o.From, out _), "Mail:From must be a mail address such as \"Coffer <coffer@example.com>\".")
             .ValidateOnStart();
         builder.Services.AddSingleton<DevelopmentOutboxSender>();
         builder.Services.AddSingleton<SmtpMailSender>();
-        builder.Services.AddSingleton<MailQueue>();
+        builder.Services.AddSingleton<MailQueueSignal>();
+        builder.Services.AddSingleton<IInterceptor, QueuedMailInterceptor>();
         builder.Services.AddSingleton<IMailer, Mailer>();
-        builder.Services.AddHostedService<MailDispatcher>();
+        builder.Services.AddHostedService<MailQueueSender>();
         return builder;
     }
 

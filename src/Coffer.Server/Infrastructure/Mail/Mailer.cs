@@ -1,77 +1,80 @@
-using System.Threading.Channels;
+using Coffer.Server.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace Coffer.Server.Infrastructure.Mail;
 
-/// <summary>Stores mail in the development outbox at once (a local insert) and queues it for SMTP, sent in the background.</summary>
+/// <summary>
+/// Adds mail to the development outbox (read at once by local users and tests) and, with SMTP, to the durable mail queue that
+/// <see cref="MailQueueSender"/> drains; both rows go into the caller's unit of work.
+/// </summary>
 internal sealed class Mailer(
     IOptions<MailOptions> options,
     DevelopmentOutboxSender outbox,
-    MailQueue queue) : IMailer
+    IDbContextFactory<CofferDbContext> dbFactory,
+    TimeProvider time) : IMailer
 {
-    public async Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken = default)
+    public void Enqueue(CofferDbContext db, OutgoingMail mail)
     {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(mail);
         if (options.Value.OutboxEnabled)
         {
-            await outbox.SendAsync(mail, cancellationToken);
+            outbox.Add(db, mail);
         }
 
         if (options.Value.SmtpEnabled)
         {
-            queue.Enqueue(mail);
-        }
-    }
-}
-
-/// <summary>The in-memory queue between requests and the SMTP dispatcher.</summary>
-internal sealed class MailQueue
-{
-    private readonly Channel<OutgoingMail> _channel = Channel.CreateBounded<OutgoingMail>(
-        new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
-
-    public void Enqueue(OutgoingMail mail) => _channel.Writer.TryWrite(mail);
-
-    public ChannelReader<OutgoingMail> Reader => _channel.Reader;
-}
-
-/// <summary>Sends queued mail over SMTP, retrying a few times with growing pauses.</summary>
-internal sealed partial class MailDispatcher(
-    MailQueue queue,
-    SmtpMailSender smtp,
-    TimeProvider time,
-    ILogger<MailDispatcher> logger) : BackgroundService
-{
-    private static readonly TimeSpan[] RetryDelays = [TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2)];
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await foreach (var mail in queue.Reader.ReadAllAsync(stoppingToken))
-        {
-            for (var attempt = 0; ; attempt++)
+            var now = time.GetUtcNow();
+            db.Set<QueuedMail>().Add(new QueuedMail
             {
-                try
-                {
-                    await smtp.SendAsync(mail, stoppingToken);
-                    break;
-                }
-                catch (Exception error) when (error is not OperationCanceledException && attempt < RetryDelays.Length)
-                {
-                    LogRetry(attempt + 1, error.GetType().Name);
-                    await Task.Delay(RetryDelays[attempt], time, stoppingToken);
-                }
-                catch (Exception error) when (error is not OperationCanceledException)
-                {
-                    // The recipient is named so an operator can follow up; the body (which may hold a code) is not logged.
-                    LogGiveUp(mail.To, error);
-                    break;
-                }
-            }
+                To = mail.To,
+                Subject = mail.Subject,
+                Text = mail.Text,
+                Html = mail.Html,
+                CreatedAt = now,
+                NotAfter = mail.NotAfter,
+                NextAttemptAt = now,
+            });
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "SMTP send failed (attempt {Attempt}, {Error}); retrying")]
-    private partial void LogRetry(int attempt, string error);
+    public async Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        Enqueue(db, mail);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Giving up sending a mail to {To}")]
-    private partial void LogGiveUp(string to, Exception error);
+/// <summary>Wakes the sender once a save that queued mail has committed, so a code goes out at once instead of at the next poll.</summary>
+internal sealed class QueuedMailInterceptor(MailQueueSignal signal) : SaveChangesInterceptor
+{
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        WakeIfQueued(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        WakeIfQueued(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    // Only enqueuers track QueuedMail rows: the sender itself works with set-based statements, which skip this interceptor.
+    private void WakeIfQueued(DbContext? context)
+    {
+        if (context is not null && context.ChangeTracker.Entries<QueuedMail>().Any())
+        {
+            signal.Signal.Wake();
+        }
+    }
+}
+
+/// <summary>The wake-up of <see cref="MailQueueSender"/>.</summary>
+internal sealed class MailQueueSignal
+{
+    public WakeSignal Signal { get; } = new();
 }
