@@ -71,15 +71,27 @@ public static class AdminApi
         }
 
         var email = EmailAddress.Normalise(request.Email);
+        if (!EmailAddress.IsValid(email))
+        {
+            return Problems.Invalid("That is not an email address.");
+        }
+
+        // Only admins get here, and adding someone tells them whether the account exists anyway,
+        // so the sentence can name the email and say what to do (unlike pre-login, which hides it).
         var account = await db.Set<Account>().SingleOrDefaultAsync(a => a.Email == email && a.ConfirmedAt != null, cancellationToken);
         if (account is null)
         {
-            return Problems.NotFound("confirmed account");
+            return Problems.Of(ErrorCodes.NotFound, $"No confirmed Coffer account uses {email}. Ask them to sign up and confirm their email first, then add them.");
         }
 
-        if (await db.Set<OrganizationMember>().AnyAsync(m => m.AccountId == account.Id, cancellationToken))
+        var current = await db.Set<OrganizationMember>().AsNoTracking().SingleOrDefaultAsync(m => m.AccountId == account.Id, cancellationToken);
+        if (current is not null)
         {
-            return Problems.Of(ErrorCodes.Conflict, "That account already belongs to an organization.");
+            return Problems.Of(
+                ErrorCodes.Conflict,
+                current.OrganizationId == organizationId
+                    ? $"{email} is already a member of this organization."
+                    : $"{email} already belongs to another organization; an account can be in only one.");
         }
 
         db.Set<OrganizationMember>().Add(new OrganizationMember { AccountId = account.Id, OrganizationId = organizationId, Role = request.Role });

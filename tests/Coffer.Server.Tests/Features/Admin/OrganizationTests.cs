@@ -71,4 +71,57 @@ public sealed class OrganizationTests(CofferAppFactory factory) : IClassFixture<
         await TestAccounts.AssertProblemAsync(
             await admin.Client.PostAsJsonAsync("/api/admin/organization/members", new AddMemberRequest(member.Email, "member")), HttpStatusCode.Conflict, "conflict");
     }
+
+    [Fact]
+    public async Task AddMember_ListsTheAccount_AndExplainsEachRefusalInItsDetail()
+    {
+        var admin = await TestAccounts.CreateAsync(factory);
+        var member = await TestAccounts.CreateAsync(factory);
+        var otherAdmin = await TestAccounts.CreateAsync(factory);
+        Assert.Equal(0, await RunAdminCommandAsync("admin", "create-organization", "--name", $"Org {Guid.NewGuid():N}", "--admin-email", admin.Email));
+        Assert.Equal(0, await RunAdminCommandAsync("admin", "create-organization", "--name", $"Other {Guid.NewGuid():N}", "--admin-email", otherAdmin.Email));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.Client.PostAsJsonAsync("/api/admin/organization/members", new AddMemberRequest($"  {member.Email.ToUpperInvariant()} ", "member"))).StatusCode);
+        var organization = await admin.Client.GetFromJsonAsync<OrganizationDto>("/api/admin/organization");
+        Assert.Equal(
+            new[] { (admin.Email, "admin"), (member.Email, "member") }.OrderBy(m => m.Item1, StringComparer.Ordinal),
+            organization!.Members.Select(m => (m.Email, m.Role)));
+
+        var unknown = TestAccounts.NewEmail("nobody");
+        await AssertDetailAsync(
+            await admin.Client.PostAsJsonAsync("/api/admin/organization/members", new AddMemberRequest(unknown, "member")),
+            HttpStatusCode.NotFound, "not-found", $"No confirmed Coffer account uses {unknown}. Ask them to sign up and confirm their email first, then add them.");
+
+        // Registered but never confirmed: the same answer, since the account cannot be used yet.
+        var unconfirmed = TestAccounts.NewEmail("unconfirmed");
+        (await factory.CreateClient().PostAsJsonAsync("/api/accounts/register", TestAccounts.NewRegistration(unconfirmed, new byte[32]))).EnsureSuccessStatusCode();
+        await AssertDetailAsync(
+            await admin.Client.PostAsJsonAsync("/api/admin/organization/members", new AddMemberRequest(unconfirmed, "member")),
+            HttpStatusCode.NotFound, "not-found", $"No confirmed Coffer account uses {unconfirmed}.");
+
+        await AssertDetailAsync(
+            await admin.Client.PostAsJsonAsync("/api/admin/organization/members", new AddMemberRequest(member.Email, "admin")),
+            HttpStatusCode.Conflict, "conflict", $"{member.Email} is already a member of this organization.");
+        await AssertDetailAsync(
+            await admin.Client.PostAsJsonAsync("/api/admin/organization/members", new AddMemberRequest(otherAdmin.Email, "member")),
+            HttpStatusCode.Conflict, "conflict", $"{otherAdmin.Email} already belongs to another organization");
+        await AssertDetailAsync(
+            await admin.Client.PostAsJsonAsync("/api/admin/organization/members", new AddMemberRequest("not an email", "member")),
+            HttpStatusCode.BadRequest, "invalid-request", "That is not an email address.");
+        await TestAccounts.AssertProblemAsync(
+            await admin.Client.PostAsJsonAsync("/api/admin/organization/members", new AddMemberRequest(unknown, "owner")), HttpStatusCode.BadRequest, "invalid-request");
+        await TestAccounts.AssertProblemAsync(
+            await member.Client.PostAsJsonAsync("/api/admin/organization/members", new AddMemberRequest(unknown, "member")), HttpStatusCode.Forbidden, "not-an-admin");
+
+        var unchanged = await admin.Client.GetFromJsonAsync<OrganizationDto>("/api/admin/organization");
+        Assert.Equal(2, unchanged!.Members.Count);
+    }
+
+    private static async Task AssertDetailAsync(HttpResponseMessage response, HttpStatusCode status, string errorCode, string detailStart)
+    {
+        Assert.Equal(status, response.StatusCode);
+        var problem = await TestAccounts.ReadProblemAsync(response);
+        Assert.Equal(errorCode, problem.GetProperty("errorCode").GetString());
+        Assert.StartsWith(detailStart, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
 }
