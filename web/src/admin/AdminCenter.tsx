@@ -2,17 +2,20 @@ import { useEffect, useState } from 'preact/hooks';
 import { admin, type Organization, type OrganizationPolicy } from '../api/admin';
 import type { Link } from '../api/owner';
 import { LinkRow } from '../owner/links/LinkRow';
+import { useFileNames } from '../owner/links/useFileNames';
 import { ErrorNote, useAction } from '../owner/ui';
+import { memberEmailProblem, type MemberRole } from './members';
 import { policyProblems, toPolicy, type PolicyForm, formOfPolicy } from './policyForm';
 
-/** The organization's link policy and every link of its members, for its admins. */
-export function AdminCenter() {
+/** The organization's link policy, its members (and adding one), and every link of its members, for its admins. */
+export function AdminCenter({ accountKey }: { accountKey: Uint8Array }) {
   const [org, setOrg] = useState<Organization | null>(null);
   const [form, setForm] = useState<PolicyForm | null>(null);
   const [saved, setSaved] = useState<OrganizationPolicy | null>(null);
   const [links, setLinks] = useState<Link[] | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   const action = useAction();
+  const names = useFileNames(accountKey);
 
   const loadLinks = () => admin.links().then(setLinks, setLoadError);
   useEffect(() => {
@@ -32,6 +35,25 @@ export function AdminCenter() {
       const p = await admin.putPolicy(toPolicy(form));
       setSaved(p);
       setForm(formOfPolicy(p));
+      await loadLinks();
+    });
+  };
+
+  const [memberEmail, setMemberEmail] = useState('');
+  const [memberRole, setMemberRole] = useState<MemberRole>('member');
+  const [added, setAdded] = useState<string | null>(null);
+  const adding = useAction();
+  const emailProblem = memberEmailProblem(memberEmail);
+  const addMember = (e: Event) => {
+    e.preventDefault();
+    if (memberEmail.trim() === '' || emailProblem) return;
+    setAdded(null);
+    void adding.run(async () => {
+      const email = memberEmail.trim();
+      await admin.addMember(email, memberRole);
+      setOrg(await admin.organization());
+      setMemberEmail('');
+      setAdded(email);
       await loadLinks();
     });
   };
@@ -87,6 +109,10 @@ export function AdminCenter() {
         </form>
       )}
       <h2>Links of the organization</h2>
+      <p class="muted" data-testid="names-note">
+        File names are encrypted for their owners, so Coffer shows other members’ files by their id and extension; only your own files show their
+        names here. This is by design: the server never sees a file’s name.
+      </p>
       {links && links.length === 0 && <p class="empty">No member has created a link yet.</p>}
       {links && links.length > 0 && (
         <ul class="links" aria-label="Links of the organization">
@@ -94,7 +120,7 @@ export function AdminCenter() {
             <LinkRow
               key={`${link.id}-${link.revision}-${link.status}`}
               link={link}
-              fileName={undefined}
+              fileName={names.has(link.fileId) ? names.get(link.fileId)! : undefined}
               showCreator
               onChanged={() => void loadLinks()}
             />
@@ -104,13 +130,53 @@ export function AdminCenter() {
       {org && (
         <>
           <h2>Members</h2>
-          <ul>
+          <ul class="members" aria-label="Members" data-testid="members">
             {org.members.map((m) => (
-              <li key={m.accountId}>
+              <li key={m.accountId} data-testid="member">
                 {m.email} <span class="muted">({m.role})</span>
               </li>
             ))}
           </ul>
+          <form class="stack" onSubmit={addMember} noValidate data-testid="add-member-form">
+            <div class="field">
+              <label for="member-email">Add member: email of their Coffer account</label>
+              <input
+                id="member-email"
+                type="email"
+                autoComplete="off"
+                placeholder="name@example.com"
+                aria-describedby="member-email-hint"
+                value={memberEmail}
+                onInput={(e) => setMemberEmail(e.currentTarget.value)}
+              />
+              <p id="member-email-hint" class="hint">
+                They need a confirmed Coffer account that is not in another organization. Once added, the organization’s plan and link policy apply to them.
+              </p>
+            </div>
+            <div class="field">
+              <label for="member-role">Role</label>
+              <select id="member-role" value={memberRole} onChange={(e) => setMemberRole(e.currentTarget.value as MemberRole)}>
+                <option value="member">Member</option>
+                <option value="admin">Admin</option>
+              </select>
+            </div>
+            {emailProblem && (
+              <p class="error-note" role="alert">
+                {emailProblem}
+              </p>
+            )}
+            <ErrorNote error={adding.error} testId="member-error" />
+            <div class="row">
+              <button type="submit" disabled={adding.busy || memberEmail.trim() === '' || emailProblem !== null}>
+                Add member
+              </button>
+              {added && !adding.busy && !adding.error && (
+                <span class="muted" role="status">
+                  Added {added}.
+                </span>
+              )}
+            </div>
+          </form>
         </>
       )}
     </section>

@@ -110,7 +110,7 @@ export function OwnerPage({ section: initial }: { section: OwnerSection }) {
       {shown === 'files' && <FilesView account={account} accountKey={accountKey} trash={false} />}
       {shown === 'trash' && <FilesView account={account} accountKey={accountKey} trash />}
       {shown === 'links' && <SharedLinksView accountKey={accountKey} />}
-      {shown === 'admin' && <AdminCenter />}
+      {shown === 'admin' && <AdminCenter accountKey={accountKey} />}
     </OwnerShell>
   );
 }

@@ -6,6 +6,7 @@ import { rememberedLinkUrl } from '../share/linkMemory';
 import { formOfLink, toUpdateRequest, validate } from '../share/linkOptions';
 import { ErrorNote, formatDate, useAction } from '../ui';
 import { AccessLogPanel } from './AccessLogPanel';
+import { unnamedFileLabel } from './fileLabel';
 
 export const statusText: Record<Link['status'], string> = {
   active: 'Active',
@@ -23,7 +24,7 @@ export function LinkRow(props: { link: Link; fileName: string | null | undefined
   const action = useAction();
   const url = rememberedLinkUrl(link.id);
   const problems = validate(form);
-  const name = props.fileName === undefined ? `file ${link.fileId}` : (props.fileName ?? '(name cannot be decrypted)');
+  const name = props.fileName === undefined ? unnamedFileLabel(link.fileId, link.fileExtension) : (props.fileName ?? '(name cannot be decrypted)');
 
   const save = (e: Event) => {
     e.preventDefault();
