@@ -42,7 +42,7 @@ export function KeyDerivationProgress({ label }: { label: string }) {
 }
 
 /** A modal native <dialog>: focus is trapped by the browser, Escape closes it. */
-export function Dialog({ title, onClose, children, testId }: { title: string; onClose: () => void; children: ComponentChildren; testId?: string }) {
+export function Dialog({ title, onClose, children, testId, wide }: { title: string; onClose: () => void; children: ComponentChildren; testId?: string; wide?: boolean }) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current!;
@@ -52,7 +52,7 @@ export function Dialog({ title, onClose, children, testId }: { title: string; on
     return () => dialog.removeEventListener('close', closed);
   }, [onClose]);
   return (
-    <dialog ref={ref} class="dialog" aria-label={title} data-testid={testId}>
+    <dialog ref={ref} class={wide ? 'dialog wide' : 'dialog'} aria-label={title} data-testid={testId}>
       <div class="dialog-head">
         <h2>{title}</h2>
         <button type="button" class="icon" aria-label="Close" onClick={() => ref.current?.close()}>

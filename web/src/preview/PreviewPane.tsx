@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { RecipientApi } from '../api/recipient';
-import { recipientMessage } from '../api/recipient';
-import { plaintextBlob, plaintextOf, type OpenedLinkFile, type OpenedVersion } from '../recipient/linkFile';
-import { MEDIA_PREVIEW_LIMIT, previewKind, safeBlobType, TEXT_PREVIEW_LIMIT } from './mediaKind';
+import { safeBlobType, TEXT_PREVIEW_LIMIT } from './mediaKind';
 import { PdfPreview } from './PdfPreview';
+import { plaintextBlob, plaintextHead, previewPlan, type PreviewSource } from './previewSource';
 import { Watermark } from './Watermark';
+import './preview.css';
 import { formatBytes } from '../app/format';
 
 type Shown =
@@ -16,62 +15,57 @@ type Shown =
   | { state: 'pdf'; data: Uint8Array };
 
 interface Props {
-  api: RecipientApi;
-  file: OpenedLinkFile;
-  version: OpenedVersion;
-  /** Who to show on the watermark overlay; null when the link asks for none. */
+  source: PreviewSource;
+  /** Who to show on the watermark overlay; null when none is asked for. */
   watermark: string | null;
   onClose: () => void;
+  /** Offered when the file cannot be previewed (its type, or its size); absent when downloads are not allowed. */
+  onDownload?: () => void;
 }
 
 /**
  * Decrypts a version in the page and shows it: images and media from a blob URL, PDF through pdf.js (canvas only), text in
- * a <pre> as text. The file is verified (every segment, the size and the plaintext SHA-256) before anything is shown. Fetched
- * with purpose=preview.
+ * a <pre> as text. The file is verified (every segment, the size and the plaintext SHA-256) before anything is shown. Where
+ * the bytes come from (recipient link or owner route) is the source's business.
  */
-export function PreviewPane({ api, file, version, watermark, onClose }: Props) {
-  const meta = version.meta!;
-  const kind = previewKind(meta.mediaType, file.extension);
+export function PreviewPane({ source, watermark, onClose, onDownload }: Props) {
+  const { kind, refusal } = previewPlan(source);
   const [shown, setShown] = useState<Shown>({ state: 'loading' });
   const [openedAt] = useState(() => new Date());
 
   useEffect(() => {
-    if (kind === 'none') {
-      setShown({ state: 'unavailable', message: `A preview is not available for this type of file (${meta.mediaType}).` });
-      return;
-    }
-    if (kind !== 'text' && meta.size > MEDIA_PREVIEW_LIMIT) {
-      setShown({ state: 'unavailable', message: `This file is ${formatBytes(meta.size)}: previews decrypt the whole file in memory, so files over ${formatBytes(MEDIA_PREVIEW_LIMIT)} are not previewed. Download it instead.` });
+    if (refusal) {
+      setShown({ state: 'unavailable', message: refusal });
       return;
     }
     const abort = new AbortController();
     let url: string | null = null;
     (async () => {
-      const stream = await plaintextOf(api, file, version, 'preview', abort.signal);
+      const stream = await source.open(abort.signal);
       if (kind === 'text') {
-        const blob = await plaintextBlob(stream, 'text/plain');
-        const truncated = blob.size > TEXT_PREVIEW_LIMIT;
-        const text = new TextDecoder('utf-8', { fatal: false }).decode(await blob.slice(0, TEXT_PREVIEW_LIMIT).arrayBuffer());
-        setShown({ state: 'text', text, truncated });
+        // Only the shown head is kept, so a large text file costs its transfer, not its size in memory.
+        const { head, total } = await plaintextHead(stream, TEXT_PREVIEW_LIMIT);
+        const text = new TextDecoder('utf-8', { fatal: false }).decode(head);
+        setShown({ state: 'text', text, truncated: total > TEXT_PREVIEW_LIMIT });
       } else if (kind === 'pdf') {
         const blob = await plaintextBlob(stream, 'application/pdf');
         setShown({ state: 'pdf', data: new Uint8Array(await blob.arrayBuffer()) });
       } else {
-        const blob = await plaintextBlob(stream, safeBlobType(kind, meta.mediaType, file.extension));
+        const blob = await plaintextBlob(stream, safeBlobType(kind, source.mediaType, source.extension));
         url = URL.createObjectURL(blob);
         if (!abort.signal.aborted) setShown({ state: 'url', url });
       }
     })().catch((error: unknown) => {
-      if (!abort.signal.aborted) setShown({ state: 'error', message: recipientMessage(error) });
+      if (!abort.signal.aborted) setShown({ state: 'error', message: source.describe(error) });
     });
     return () => {
       abort.abort();
       if (url) URL.revokeObjectURL(url);
     };
     // Keyed by what the version is, not by object identity: a refresh of the page's data must not fetch (and log) it again.
-  }, [api, file.fileId, version.version.number, version.version.contentId, kind]);
+  }, [source.key, kind, refusal]);
 
-  const title = `Preview of version ${version.version.number}`;
+  const title = `Preview of version ${source.number}`;
   return (
     <section class="card preview" aria-labelledby="preview-title" data-testid="preview" data-kind={kind} data-state={shown.state}>
       <div class="preview-head">
@@ -91,20 +85,29 @@ export function PreviewPane({ api, file, version, watermark, onClose }: Props) {
             The preview failed: {shown.message}
           </p>
         )}
-        {shown.state === 'unavailable' && <p class="muted" data-testid="preview-unavailable">{shown.message}</p>}
+        {shown.state === 'unavailable' && (
+          <div class="preview-unavailable" data-testid="preview-unavailable">
+            <p class="muted">{shown.message}</p>
+            {onDownload && (
+              <button type="button" onClick={onDownload} data-testid="preview-download">
+                Download
+              </button>
+            )}
+          </div>
+        )}
         {shown.state === 'text' && (
           <>
-            <pre class="preview-text" tabIndex={0} aria-label={`Text of ${file.name}`}>
+            <pre class="preview-text" tabIndex={0} aria-label={`Text of ${source.name}`}>
               {shown.text}
             </pre>
             {shown.truncated && <p class="muted small">Only the first {formatBytes(TEXT_PREVIEW_LIMIT)} are shown.</p>}
           </>
         )}
-        {shown.state === 'pdf' && <PdfPreview data={shown.data} name={file.name} />}
-        {shown.state === 'url' && kind === 'image' && <img class="preview-image" src={shown.url} alt={`Preview of ${file.name}`} />}
-        {shown.state === 'url' && kind === 'audio' && <audio class="preview-media" controls src={shown.url} aria-label={`Audio: ${file.name}`} />}
+        {shown.state === 'pdf' && <PdfPreview data={shown.data} name={source.name} />}
+        {shown.state === 'url' && kind === 'image' && <img class="preview-image" src={shown.url} alt={`Preview of ${source.name}`} />}
+        {shown.state === 'url' && kind === 'audio' && <audio class="preview-media" controls src={shown.url} aria-label={`Audio: ${source.name}`} />}
         {shown.state === 'url' && kind === 'video' && (
-          <video class="preview-media" controls playsInline src={shown.url} aria-label={`Video: ${file.name}`} />
+          <video class="preview-media" controls playsInline src={shown.url} aria-label={`Video: ${source.name}`} />
         )}
         {watermark && shown.state !== 'loading' && <Watermark who={watermark} at={openedAt} />}
       </div>

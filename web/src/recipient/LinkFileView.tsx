@@ -4,7 +4,7 @@ import { appendPage } from '../api/versions';
 import { downloadCapability, prepareSave } from '../download/saveToDisk';
 import { PreviewPane } from '../preview/PreviewPane';
 import { checkFileFormat } from './formatCheck';
-import { openLinkFile, openVersions, plaintextOf, type OpenedLinkFile, type OpenedVersion } from './linkFile';
+import { openLinkFile, openVersions, plaintextOf, recipientPreviewSource, type OpenedLinkFile, type OpenedVersion } from './linkFile';
 import { followLinkEvents, type VersionAdded } from './liveEvents';
 import { uploadVersion } from './versionUpload';
 import { VersionPanel, type UploadStatus } from './VersionPanel';
@@ -233,11 +233,10 @@ export function LinkFileView({ api, secret, onClosed }: { api: RecipientApi; sec
       {shown?.meta && (
         <PreviewPane
           key={shown.version.number}
-          api={api}
-          file={file}
-          version={shown}
+          source={recipientPreviewSource(api, file, { ...shown, meta: shown.meta })}
           watermark={info.watermark && !info.cooperative ? info.email ?? 'unverified viewer' : null}
           onClose={() => setPreviewing(null)}
+          onDownload={info.canDownload ? () => void download(shown) : undefined}
         />
       )}
       <VersionPanel

@@ -1,4 +1,6 @@
 import type { LinkInfo, LinkVersion, RecipientApi, ContentPurpose } from '../api/recipient';
+import { recipientMessage } from '../api/recipient';
+import type { PreviewSource } from '../preview/previewSource';
 import {
   fromBase64Url,
   Labels,
@@ -68,18 +70,19 @@ export async function plaintextOf(
   return response.body!.pipeThrough(openStream(binding, { size: opened.meta.size, sha256: opened.meta.sha256 }));
 }
 
-/** Reads a whole decrypted version into a Blob of the given type (previews only). */
-export async function plaintextBlob(stream: ReadableStream<Uint8Array<ArrayBuffer>>, type: string): Promise<Blob> {
-  const parts: Uint8Array<ArrayBuffer>[] = [];
-  const reader = stream.getReader();
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    parts.push(value);
-  }
-  return new Blob(parts, { type });
+/** What PreviewPane shows for a version opened through the link: fetched with purpose=preview (the server logs it so). */
+export function recipientPreviewSource(api: RecipientApi, file: OpenedLinkFile, opened: OpenedVersion & { meta: VersionMetadata }): PreviewSource {
+  return {
+    key: `${file.fileId}/${opened.version.number}/${opened.version.contentId}`,
+    number: opened.version.number,
+    name: file.name,
+    extension: file.extension,
+    mediaType: opened.meta.mediaType,
+    size: opened.meta.size,
+    open: (signal) => plaintextOf(api, file, opened, 'preview', signal),
+    describe: recipientMessage,
+  };
 }
-
 
 export function formatTime(iso: string): string {
   const date = new Date(iso);

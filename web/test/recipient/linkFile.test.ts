@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { RecipientApi } from '../../src/api/recipient';
 import { AuthenticationFailedError, sealBytes, TamperedError, type VersionMetadata } from '../../src/crypto';
-import { plaintextBlob, plaintextOf, type OpenedLinkFile, type OpenedVersion } from '../../src/recipient/linkFile';
+import { plaintextOf, type OpenedLinkFile, type OpenedVersion } from '../../src/recipient/linkFile';
+import { plaintextBlob } from '../../src/preview/previewSource';
 import { pseudoRandom } from '../helpers';
 
 const hash = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');

@@ -1,19 +1,26 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { files as filesApi, type VersionList } from '../../api/owner';
+import { files as filesApi, type Version, type VersionList } from '../../api/owner';
 import { appendPage, olderCount } from '../../api/versions';
 import { plaintextLength } from '../../crypto';
+import { PreviewPane } from '../../preview/PreviewPane';
+import type { PreviewSource } from '../../preview/previewSource';
 import { Dialog, ErrorNote, formatBytes, formatDate, useAction } from '../ui';
 import { downloadVersion } from './download';
 import type { NamedFile } from './fileCrypto';
 import { uploadNewVersion, type OwnerContext } from './upload';
+import { openOwnerVersion, ownerPreviewSource } from './versionContent';
 
-/** A file's versions (who, when), each downloadable or made current; a new version can be uploaded (same format only). */
+/**
+ * A file's versions (who, when), each previewed in the dialog (the recipient page's PreviewPane, decrypted here with the
+ * owner's keys), downloaded or made current; a new version can be uploaded (same format only).
+ */
 export function VersionsDialog(props: { ctx: OwnerContext; maxFileSizeBytes: number; item: NamedFile; onClose: () => void; onChanged: () => Promise<void> }) {
   const { file } = props.item;
   const [list, setList] = useState<VersionList | null>(null);
   const [uploading, setUploading] = useState<number | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const action = useAction();
+  const [preview, setPreview] = useState<{ source: PreviewSource; version: Version } | null>(null);
 
   const [loadingOlder, setLoadingOlder] = useState(false);
   // The first page; a reload (after an upload or "make current") starts again from the newest.
@@ -40,6 +47,13 @@ export function VersionsDialog(props: { ctx: OwnerContext; maxFileSizeBytes: num
       await props.onChanged();
     });
 
+  // Opening the keys and metadata first gives the pane the size and type, so it can refuse before any byte is fetched.
+  const showPreview = (v: Version) =>
+    void action.run(async () => {
+      setPreview({ source: ownerPreviewSource(await openOwnerVersion(props.ctx.accountKey, file, v), props.item.name), version: v });
+    });
+  const download = (v: Version) => void action.run(() => downloadVersion(props.ctx.accountKey, file, v));
+
   const uploadVersion = (picked: File | undefined) => {
     if (!picked) return;
     if (picked.size > props.maxFileSizeBytes) {
@@ -60,7 +74,7 @@ export function VersionsDialog(props: { ctx: OwnerContext; maxFileSizeBytes: num
   };
 
   return (
-    <Dialog title={`Versions of “${props.item.name ?? 'unnamed file'}”`} onClose={props.onClose} testId="versions-dialog">
+    <Dialog title={`Versions of “${props.item.name ?? 'unnamed file'}”`} onClose={props.onClose} testId="versions-dialog" wide={preview !== null}>
       <div class="row">
         <button type="button" onClick={() => inputRef.current?.click()} disabled={uploading !== null}>
           Upload new version
@@ -82,6 +96,15 @@ export function VersionsDialog(props: { ctx: OwnerContext; maxFileSizeBytes: num
       </div>
       {uploading !== null && <progress max={100} value={uploading} aria-label="New version upload" />}
       <ErrorNote error={action.error} />
+      {preview && (
+        <PreviewPane
+          key={preview.source.key}
+          source={preview.source}
+          watermark={null}
+          onClose={() => setPreview(null)}
+          onDownload={() => download(preview.version)}
+        />
+      )}
       {!list && !action.error && <p class="muted">Loading…</p>}
       {list && (
         <ol class="versions" aria-label="Versions, newest first">
@@ -95,7 +118,10 @@ export function VersionsDialog(props: { ctx: OwnerContext; maxFileSizeBytes: num
                 {v.restoredFrom !== null && ` · restored from version ${v.restoredFrom}`}
               </span>
               <span class="actions">
-                <button type="button" aria-label={`Download version ${v.number}`} onClick={() => void action.run(() => downloadVersion(props.ctx.accountKey, file, v))}>
+                <button type="button" aria-label={`Preview version ${v.number}`} aria-pressed={preview?.version.number === v.number} onClick={() => showPreview(v)}>
+                  Preview
+                </button>
+                <button type="button" aria-label={`Download version ${v.number}`} onClick={() => download(v)}>
                   Download
                 </button>
                 {v.number !== list.latest && (
