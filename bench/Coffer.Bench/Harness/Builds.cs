@@ -50,7 +50,7 @@ internal static class Builds
                 timeout: TimeSpan.FromMinutes(10));
             if (result.ExitCode == 0)
             {
-                var dirty = MachineInfo.Git("status --porcelain --untracked-files=no")?.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
+                var dirty = MachineInfo.DirtyPathCount();
                 BuiltFrom = $"{MachineInfo.Git("rev-parse HEAD")} + {dirty} uncommitted paths";
                 return;
             }
