@@ -61,6 +61,32 @@ public sealed class ClientLibraryTests(ServerProcess server) : IDisposable
     }
 
     [Fact]
+    public async Task Download_WhoseConnectionDropsMidBody_RetriesFromTheLastWrittenSegment_AndIsByteExact()
+    {
+        // The connection breaks after 6.5 MiB of the body, while a verified segment may still be queued for hash-and-write: the
+        // retry in the same run must start after the last segment that reached the disk, and the hash must cover each once.
+        var dropping = new DropOnceHandler(dropAfter: (6 * 1024 * 1024) + (512 * 1024)) { InnerHandler = new SocketsHttpHandler() };
+        using var http = new HttpClient(dropping) { BaseAddress = new Uri(server.BaseAddress + "/") };
+        var (_, session) = await RegisterAsync(http);
+        var source = Steps.RandomFile(directory, "data.bin", (12 * 1024 * 1024) + 4321);
+        var put = await session.PutFileAsync(source, null);
+        var version = Assert.Single(await session.ListVersionsAsync(put.File));
+        var target = Path.Combine(directory, "copy.bin");
+        dropping.Armed = true;
+
+        await session.DownloadAsync(put.File, version, target, overwrite: false);
+
+        Assert.True(dropping.Dropped, "the body was cut once");
+        Assert.Equal(Steps.Sha256(source), Steps.Sha256(target));
+        // The retry asked for the rest from a segment boundary after the segments that reached the disk (at least 2 whole
+        // segments of the 6.5 MiB received had been verified and queued), not from the start.
+        var retry = Assert.Single(dropping.RangeStarts.Skip(1));
+        Assert.Equal(0, dropping.RangeStarts[0]);
+        Assert.True(retry > 2 * 1024 * 1024, $"retried from {retry}");
+        Assert.Equal(0, (retry - 48) % (1024 * 1024));
+    }
+
+    [Fact]
     public async Task Download_WithAnAlteredPartialFile_FailsVerificationAndKeepsNothing()
     {
         using var http = new HttpClient { BaseAddress = new Uri(server.BaseAddress + "/") };
@@ -142,5 +168,74 @@ public sealed class ClientLibraryTests(ServerProcess server) : IDisposable
     private sealed class CallbackProgress(Action<TransferProgress> callback) : IProgress<TransferProgress>
     {
         public void Report(TransferProgress value) => callback(value);
+    }
+
+    /// <summary>Once armed, cuts the first ranged download body after <c>dropAfter</c> bytes with an <see cref="IOException"/>.</summary>
+    private sealed class DropOnceHandler(long dropAfter) : DelegatingHandler
+    {
+        public bool Armed { get; set; }
+
+        public bool Dropped { get; private set; }
+
+        /// <summary>Where each ranged request made since arming started.</summary>
+        public List<long> RangeStarts { get; } = [];
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (Armed && request.Headers.Range?.Ranges.FirstOrDefault()?.From is { } from)
+                RangeStarts.Add(from);
+            var response = await base.SendAsync(request, cancellationToken);
+            if (!Armed || Dropped || request.Headers.Range is null || response.Content.Headers.ContentLength <= dropAfter)
+                return response;
+            Dropped = true;
+            var cut = new StreamContent(new CutStream(await response.Content.ReadAsStreamAsync(cancellationToken), dropAfter));
+            foreach (var header in response.Content.Headers)
+                cut.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            response.Content = cut;
+            return response;
+        }
+    }
+
+    private sealed class CutStream(Stream inner, long budget) : Stream
+    {
+        private long left = budget;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (left <= 0)
+                throw new IOException("The connection was reset (test).");
+            var read = await inner.ReadAsync(buffer[..(int)Math.Min(buffer.Length, left)], cancellationToken);
+            left -= read;
+            return read;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+                inner.Dispose();
+            base.Dispose(disposing);
+        }
     }
 }
