@@ -47,12 +47,12 @@ public static class AccountCommands
             using var http = environment.CreateHttp(server);
             var api = new OwnerApi(http);
             await OwnerSession.RegisterAsync(api, address, password, cancellationToken);
-            environment.Info($"A confirmation code was mailed to [bold]{Markup.Escape(address)}[/] (on a development server: {Markup.Escape(server)}/dev/outbox).");
+            environment.Info($"A confirmation code was mailed to [bold]{TerminalText.ForMarkup(address)}[/] (on a development server: {TerminalText.ForMarkup(server)}/dev/outbox).");
             var code = Secrets.Read(Secrets.CodeVariable, "Confirmation code", environment.Err);
             await api.ConfirmAsync(address, code.Trim(), cancellationToken);
             var session = await OwnerSession.LoginAsync(api, address, password, environment.State, cancellationToken);
             SaveLogin(environment, server, api, session);
-            environment.Info($"Registered and logged in as [bold]{Markup.Escape(address)}[/].");
+            environment.Info($"Registered and logged in as [bold]{TerminalText.ForMarkup(address)}[/].");
             if (environment.Json)
                 environment.WriteJson(new { email = address, server });
             return ExitCodes.Ok;
@@ -73,7 +73,7 @@ public static class AccountCommands
             var api = new OwnerApi(http);
             var session = await OwnerSession.LoginAsync(api, address, password, environment.State, cancellationToken);
             SaveLogin(environment, server, api, session);
-            environment.Info($"Logged in as [bold]{Markup.Escape(session.Account.Email)}[/] at {Markup.Escape(server)}.");
+            environment.Info($"Logged in as [bold]{TerminalText.ForMarkup(session.Account.Email)}[/] at {TerminalText.ForMarkup(server)}.");
             if (environment.Json)
                 environment.WriteJson(new { email = session.Account.Email, server, plan = session.Account.Plan });
             return ExitCodes.Ok;
@@ -126,10 +126,10 @@ public static class AccountCommands
                 return ExitCodes.Ok;
             }
 
-            environment.Out.MarkupLine($"[bold]{Markup.Escape(me.Email)}[/] at {Markup.Escape(environment.Config.Owner!.Server)}");
-            environment.Out.MarkupLine($"Plan: {Markup.Escape(me.Plan)} (versions available: {(me.Limits.VersionsAvailable is { } n && n > 0 ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) : "all")}, cooperative links: {(me.Limits.CooperativeLinks ? "yes" : "no")}, max file size: {Sizes.Bytes(me.Limits.MaxFileSizeBytes)})");
+            environment.Out.MarkupLine($"[bold]{TerminalText.ForMarkup(me.Email)}[/] at {TerminalText.ForMarkup(environment.Config.Owner!.Server)}");
+            environment.Out.MarkupLine($"Plan: {TerminalText.ForMarkup(me.Plan)} (versions available: {(me.Limits.VersionsAvailable is { } n && n > 0 ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) : "all")}, cooperative links: {(me.Limits.CooperativeLinks ? "yes" : "no")}, max file size: {Sizes.Bytes(me.Limits.MaxFileSizeBytes)})");
             if (me.Organization is { } organization)
-                environment.Out.MarkupLine($"Organization: {Markup.Escape(organization.Name)} ({Markup.Escape(organization.Role)})");
+                environment.Out.MarkupLine($"Organization: {TerminalText.ForMarkup(organization.Name)} ({TerminalText.ForMarkup(organization.Role)})");
             return ExitCodes.Ok;
         });
         return command;

@@ -66,10 +66,10 @@ public static class AdminCommands
                 return ExitCodes.Ok;
             }
 
-            environment.Out.MarkupLine($"[bold]{Markup.Escape(organization.Name)}[/] ({Markup.Escape(organization.Plan)})");
+            environment.Out.MarkupLine($"[bold]{TerminalText.ForMarkup(organization.Name)}[/] ({TerminalText.ForMarkup(organization.Plan)})");
             var table = new Table().AddColumns("Email", "Role");
             foreach (var member in organization.Members)
-                table.AddRow(Markup.Escape(member.Email), member.Role);
+                table.AddRow(TerminalText.ForMarkup(member.Email), TerminalText.ForMarkup(member.Role));
             environment.Out.Write(table);
             return ExitCodes.Ok;
         });

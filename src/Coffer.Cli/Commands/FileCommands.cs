@@ -32,7 +32,7 @@ public static class FileCommands
             if (environment.Json)
                 environment.WriteJson(new { id = folder.Folder.Id, path = folder.Path });
             else
-                environment.Info($"Created folder [bold]{Markup.Escape(folder.Path)}[/].");
+                environment.Info($"Created folder [bold]{TerminalText.ForMarkup(folder.Path)}[/].");
             return ExitCodes.Ok;
         });
         return command;
@@ -65,8 +65,8 @@ public static class FileCommands
             else
             {
                 environment.Info(result.CreatedFile
-                    ? $"Uploaded [bold]{Markup.Escape(Path.GetFileName(path))}[/] (file {result.File.Id:D})."
-                    : $"Uploaded [bold]{Markup.Escape(Path.GetFileName(path))}[/] as version {result.Version.Number}.");
+                    ? $"Uploaded [bold]{TerminalText.ForMarkup(Path.GetFileName(path))}[/] (file {result.File.Id:D})."
+                    : $"Uploaded [bold]{TerminalText.ForMarkup(Path.GetFileName(path))}[/] as version {result.Version.Number}.");
             }
 
             return ExitCodes.Ok;
@@ -114,13 +114,13 @@ public static class FileCommands
 
             var table = new Table().AddColumns("Name", "Folder", "Size", "Version", "Updated", "By", "Id");
             foreach (var folder in folders)
-                table.AddRow(Markup.Escape(folder.Name + "/"), Markup.Escape(folder.Path), "", "", "", "", folder.Folder.Id.ToString("D")[..8]);
+                table.AddRow(TerminalText.ForMarkup(folder.Name + "/"), TerminalText.ForMarkup(folder.Path), "", "", "", "", folder.Folder.Id.ToString("D")[..8]);
             foreach (var f in files)
             {
                 table.AddRow(
-                    Markup.Escape(f.Name), Markup.Escape(f.FolderPath), Sizes.Bytes(PlaintextSize(f.File.CurrentVersion.CiphertextLength)),
+                    TerminalText.ForMarkup(f.Name), TerminalText.ForMarkup(f.FolderPath), Sizes.Bytes(PlaintextSize(f.File.CurrentVersion.CiphertextLength)),
                     f.File.CurrentVersion.Number.ToString(CultureInfo.InvariantCulture), Sizes.Time(f.File.CurrentVersion.CreatedAt),
-                    Markup.Escape(f.File.CurrentVersion.Uploader), f.File.Id.ToString("D")[..8]);
+                    TerminalText.ForMarkup(f.File.CurrentVersion.Uploader), f.File.Id.ToString("D")[..8]);
             }
 
             environment.Out.Write(table);
@@ -239,14 +239,14 @@ public static class FileCommands
         var table = new Table().AddColumns("Version", "Name", "Size", "Uploaded by", "At", "Based on", "Note");
         foreach (var v in versions)
         {
-            var note = v.Problem is { } problem ? "[red]" + Markup.Escape(problem) + "[/]"
+            var note = v.Problem is { } problem ? "[red]" + TerminalText.ForMarkup(problem) + "[/]"
                 : !v.UploaderConsistent ? "[red]uploader differs from the sealed one[/]"
                 : v.Version.RestoredFrom is { } from ? $"restored from {from}" : "";
             table.AddRow(
                 v.Version.Number.ToString(CultureInfo.InvariantCulture),
-                Markup.Escape(v.Metadata?.Name ?? "?"),
+                TerminalText.ForMarkup(v.Metadata?.Name ?? "?"),
                 v.Metadata is { } m ? Sizes.Bytes(m.Size) : "?",
-                Markup.Escape(v.Version.Uploader),
+                TerminalText.ForMarkup(v.Version.Uploader),
                 Sizes.Time(v.Version.CreatedAt),
                 v.Version.BasedOn?.ToString(CultureInfo.InvariantCulture) ?? "",
                 note);
@@ -258,7 +258,7 @@ public static class FileCommands
             // Numbers run without gaps, so the older available ones are those from the window's floor up to the cursor.
             var older = next - 1 - (page.Latest - page.AvailableCount);
             environment.Info(string.Create(CultureInfo.InvariantCulture,
-                $"Showing {versions.Count} of {page.AvailableCount} available versions; {older} older. Next page: [bold]coffer versions {Markup.Escape(Quote(listing.Target))} --before {next}[/], or [bold]--all[/]."));
+                $"Showing {versions.Count} of {page.AvailableCount} available versions; {older} older. Next page: [bold]coffer versions {TerminalText.ForMarkup(Quote(listing.Target))} --before {next}[/], or [bold]--all[/]."));
         }
 
         if (page.HiddenCount > 0)
@@ -274,7 +274,7 @@ public static class FileCommands
         if (environment.Json)
             environment.WriteJson(new { path = written, version = version.Version.Number, size = version.Metadata?.Size, sha256 = version.Metadata?.Sha256 });
         else
-            environment.Info($"Saved version {version.Version.Number} to [bold]{Markup.Escape(written)}[/] (SHA-256 verified).");
+            environment.Info($"Saved version {version.Version.Number} to [bold]{TerminalText.ForMarkup(written)}[/] (SHA-256 verified).");
     }
 
     private static long PlaintextSize(long ciphertextLength) =>

@@ -83,8 +83,8 @@ public static class LinkCommands
             }
             else
             {
-                environment.Info($"{(link.Cooperative ? "Cooperative" : "Plain")} link to [bold]{Markup.Escape(target.Name)}[/] created{(link.ExpiresAt is { } at ? ", expires " + Sizes.Time(at) : "")}. Share it privately: whoever has it can {(link.Cooperative ? "read and update" : "read")} the file.");
-                Console.Out.WriteLine(url);
+                environment.Info($"{(link.Cooperative ? "Cooperative" : "Plain")} link to [bold]{TerminalText.ForMarkup(target.Name)}[/] created{(link.ExpiresAt is { } at ? ", expires " + Sizes.Time(at) : "")}. Share it privately: whoever has it can {(link.Cooperative ? "read and update" : "read")} the file.");
+                Console.Out.WriteLine(TerminalText.Safe(url));
             }
 
             return ExitCodes.Ok;
@@ -115,14 +115,14 @@ public static class LinkCommands
             foreach (var l in links)
             {
                 table.AddRow(
-                    l.Id,
-                    Markup.Escape(names.GetValueOrDefault(l.FileId) ?? "(." + l.FileExtension + ")"),
+                    TerminalText.ForMarkup(l.Id),
+                    TerminalText.ForMarkup(names.GetValueOrDefault(l.FileId) ?? "(." + l.FileExtension + ")"),
                     l.Cooperative ? "[green]cooperative[/]" : "can access",
-                    l.Status == LinkStatuses.Active ? l.Status : "[yellow]" + l.Status + "[/]",
+                    l.Status == LinkStatuses.Active ? TerminalText.ForMarkup(l.Status) : "[yellow]" + TerminalText.ForMarkup(l.Status) + "[/]",
                     l.OpenLimit is { } limit ? $"{l.OpenCount}/{limit}" : l.OpenCount.ToString(CultureInfo.InvariantCulture),
                     l.ExpiresAt is { } at ? Sizes.Time(at) : "never",
                     Sizes.Time(l.CreatedAt),
-                    Markup.Escape(l.CreatorEmail));
+                    TerminalText.ForMarkup(l.CreatorEmail));
             }
 
             environment.Out.Write(table);
@@ -140,7 +140,7 @@ public static class LinkCommands
             var session = environment.RequireOwner();
             var id = LinkIdOf(parse.GetValue(link)!);
             await session.Api.RevokeLinkAsync(id, cancellationToken);
-            environment.Info($"Revoked link {Markup.Escape(id)}.");
+            environment.Info($"Revoked link {TerminalText.ForMarkup(id)}.");
             if (environment.Json)
                 environment.WriteJson(new { linkId = id, revoked = true });
             return ExitCodes.Ok;
@@ -166,7 +166,7 @@ public static class LinkCommands
                 else if (result.Intact)
                     environment.Out.MarkupLine($"[green]Intact[/]: {result.Checked} entries chain correctly.");
                 else
-                    environment.Out.MarkupLine($"[red]Broken[/] at entry {result.FirstBrokenSequence}: {Markup.Escape(result.Problem ?? "")}");
+                    environment.Out.MarkupLine($"[red]Broken[/] at entry {result.FirstBrokenSequence}: {TerminalText.ForMarkup(result.Problem ?? "")}");
                 if (!result.Intact)
                     return ExitCodes.Integrity;
                 if (!parse.GetValue(csv))
@@ -191,8 +191,8 @@ public static class LinkCommands
             foreach (var e in entries)
             {
                 table.AddRow(
-                    e.Sequence.ToString(CultureInfo.InvariantCulture), Sizes.Time(e.At), Markup.Escape(e.Action), Markup.Escape(e.Actor ?? ""),
-                    e.Version?.ToString(CultureInfo.InvariantCulture) ?? "", Markup.Escape(e.Ip ?? ""), Markup.Escape(e.Detail ?? ""));
+                    e.Sequence.ToString(CultureInfo.InvariantCulture), Sizes.Time(e.At), TerminalText.ForMarkup(e.Action), TerminalText.ForMarkup(e.Actor ?? ""),
+                    e.Version?.ToString(CultureInfo.InvariantCulture) ?? "", TerminalText.ForMarkup(e.Ip ?? ""), TerminalText.ForMarkup(e.Detail ?? ""));
             }
 
             environment.Out.Write(table);

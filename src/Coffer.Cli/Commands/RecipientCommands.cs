@@ -76,7 +76,7 @@ public static class RecipientCommands
             var session = new RecipientSession(http, address, environment.State);
             var opened = await session.OpenAsync(parse.GetValue(email), _ =>
             {
-                environment.Info($"A code was mailed to [bold]{Markup.Escape(parse.GetValue(email) ?? "")}[/].");
+                environment.Info($"A code was mailed to [bold]{TerminalText.ForMarkup(parse.GetValue(email) ?? "")}[/].");
                 return Task.FromResult(Secrets.Read(Secrets.CodeVariable, "Code", environment.Err));
             }, cancellationToken);
             var links = new Dictionary<string, LinkLogin>(environment.Config.Links, StringComparer.Ordinal)
@@ -92,7 +92,7 @@ public static class RecipientCommands
             }
             else
             {
-                environment.Out.MarkupLine($"Opened [bold]{Markup.Escape(link.Name)}[/] ({Describe(link.Info)}), {link.Info.Versions.AvailableCount} version(s), as {Markup.Escape(opened.Email ?? "anonymous")}.");
+                environment.Out.MarkupLine($"Opened [bold]{TerminalText.ForMarkup(link.Name)}[/] ({Describe(link.Info)}), {link.Info.Versions.AvailableCount} version(s), as {TerminalText.ForMarkup(opened.Email ?? "anonymous")}.");
             }
 
             return ExitCodes.Ok;
@@ -167,7 +167,7 @@ public static class RecipientCommands
                     if (environment.Json)
                         environment.WriteJson(added);
                     else
-                        environment.Out.MarkupLine($"{Sizes.Time(added.CreatedAt)}  version {added.Number.ToString(CultureInfo.InvariantCulture)} by {Markup.Escape(added.Uploader)}{(added.BasedOn is { } b ? $" (based on {b})" : "")}");
+                        environment.Out.MarkupLine($"{Sizes.Time(added.CreatedAt)}  version {added.Number.ToString(CultureInfo.InvariantCulture)} by {TerminalText.ForMarkup(added.Uploader)}{(added.BasedOn is { } b ? $" (based on {b})" : "")}");
                     Console.Out.Flush();
                     if (limit is { } max && ++seen >= max)
                         break;

@@ -13,7 +13,8 @@ public sealed class CliEnvironment
 {
     public const string DefaultServer = "http://localhost:5240";
 
-    private static readonly JsonSerializerOptions JsonOutput = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    /// <summary>The --json options: the default encoder writes control, bidi and all other non-ASCII characters as \u escapes.</summary>
+    internal static readonly JsonSerializerOptions JsonOutput = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     public CliEnvironment(string? serverOption, bool json)
     {
@@ -96,9 +97,13 @@ public sealed class CliEnvironment
 
     public void WriteJson<T>(T value) => Console.Out.WriteLine(JsonSerializer.Serialize(value, JsonOutput));
 
+    /// <summary>
+    /// A message on stderr (not with --json). Values in <paramref name="markup"/> go through <see cref="TerminalText.ForMarkup"/>;
+    /// the whole line is made safe again, so a value that missed it still cannot reach the terminal raw.
+    /// </summary>
     public void Info(string markup)
     {
         if (!Json)
-            Err.MarkupLine(markup);
+            Err.MarkupLine(TerminalText.Safe(markup));
     }
 }

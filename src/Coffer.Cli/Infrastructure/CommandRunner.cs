@@ -37,16 +37,20 @@ public static class CommandRunner
                 var (code, message) = Describe(e, cancellationToken);
                 await Console.Error.WriteLineAsync("coffer: " + message);
                 if (Environment.GetEnvironmentVariable("COFFER_DEBUG") == "1")
-                    await Console.Error.WriteLineAsync(e.ToString());
+                    await Console.Error.WriteLineAsync(string.Join('\n', e.ToString().ReplaceLineEndings("\n").Split('\n').Select(TerminalText.Safe)));
                 return code;
             }
         });
     }
 
+    /// <summary>
+    /// The exit code and the one-line message for a failure. The message is made terminal-safe (<see cref="TerminalText"/>):
+    /// it can hold the server's problem detail, a file name or a path someone else chose.
+    /// </summary>
     public static (int Code, string Message) Describe(Exception exception, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        return exception switch
+        var (code, message) = exception switch
         {
             CliException e => (e.ExitCode, e.Message),
             OutputExistsException e => (ExitCodes.Conflict, $"{e.OutputPath} exists; choose another output (-o) or add --force to overwrite it."),
@@ -62,6 +66,7 @@ public static class CommandRunner
             IOException e => (ExitCodes.Conflict, e.Message),
             _ => (ExitCodes.Server, exception.GetType().Name + ": " + exception.Message),
         };
+        return (code, TerminalText.Safe(message));
     }
 
     /// <summary>

@@ -12,6 +12,8 @@ public static class TransferDisplay
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(transfer);
+        // The description holds a file name, which someone else may have chosen.
+        description = TerminalText.Safe(description);
         if (environment.LiveProgress)
         {
             T result = default!;
