@@ -20,7 +20,10 @@ public static class LinkCommands
         return command;
     }
 
-    /// <summary>Parses <c>7d</c>, <c>12h</c>, <c>30m</c> or a date/time (<c>2026-12-31</c>, ISO 8601).</summary>
+    /// <summary>
+    /// Parses <c>7d</c>, <c>12h</c>, <c>30m</c>, a bare date (<c>2026-12-31</c>: 23:59:59 that day in the local time zone) or a
+    /// date and time (ISO 8601, taken as given; local time when it has no offset).
+    /// </summary>
     public static DateTimeOffset ParseExpiry(string text, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -40,9 +43,17 @@ public static class LinkCommands
                 return time.GetUtcNow() + s;
         }
 
+        // A bare date is a day the link lasts through: its end in the user's time zone, not its first second (which would
+        // refuse today's date as already past).
+        if (DateOnly.TryParseExact(trimmed, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            var endOfDay = day.ToDateTime(new TimeOnly(23, 59, 59), DateTimeKind.Unspecified);
+            return new DateTimeOffset(endOfDay, time.LocalTimeZone.GetUtcOffset(endOfDay)).ToUniversalTime();
+        }
+
         return DateTimeOffset.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.AssumeLocal, out var at)
             ? at
-            : throw new CliException(ExitCodes.Usage, $"--expires takes a duration (7d, 12h, 30m, 2w) or a date (2026-12-31), not \"{text}\".");
+            : throw new CliException(ExitCodes.Usage, $"--expires takes a duration (7d, 12h, 30m, 2w), a date (2026-12-31: the end of that day, local time) or a date and time (2026-12-31T18:00, 2026-12-31T18:00Z), not \"{text}\".");
     }
 
     private static Command CreateLink()
@@ -50,7 +61,7 @@ public static class LinkCommands
         var file = new Argument<string>("FILE") { Description = "Your file (name, folder/name or id)" };
         var modify = new Option<bool>("--modify") { Description = "A cooperative link: recipients can also upload new versions (access log and email verification always on)" };
         var notify = new Option<bool>("--notify") { Description = "Email me when the link is opened or its content is updated" };
-        var expires = new Option<string?>("--expires") { Description = "Expiry: a duration (7d, 12h, 30m, 2w) or a date (2026-12-31)" };
+        var expires = new Option<string?>("--expires") { Description = "Expiry: a duration (7d, 12h, 30m, 2w); a date (2026-12-31), meaning the end of that day (23:59:59 your local time); or a date and time (2026-12-31T18:00 local, 2026-12-31T18:00Z), taken as given" };
         var noLog = new Option<bool>("--no-access-log") { Description = "Plain links only: do not keep an access log" };
         var noEmail = new Option<bool>("--no-require-email") { Description = "Plain links only: open without email verification" };
         var disableDownload = new Option<bool>("--disable-download") { Description = "Plain links only: preview only, no download" };

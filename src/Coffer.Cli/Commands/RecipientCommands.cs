@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using Coffer.Cli.Infrastructure;
+using Coffer.Client.Http;
 using Coffer.Client.Recipients;
 using Coffer.Client.Versions;
+using Coffer.Crypto.Links;
 using Spectre.Console;
 
 namespace Coffer.Cli.Commands;
@@ -20,23 +22,21 @@ public static class RecipientCommands
     public static async Task<int> VersionsAsync(CliEnvironment environment, VersionListing listing, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(listing);
-        var (session, http) = await SessionAsync(environment, listing.Target, cancellationToken);
-        using (http)
+        await WithSessionAsync(environment, listing.Target, async (session, _) =>
         {
             var link = await session.GetAsync(cancellationToken);
             var page = await session.ListVersionPageAsync(link, listing.Before, listing.All ? VersionPages.MaxLimit : listing.Limit, cancellationToken);
             if (listing.All && page.NextBefore is not null)
                 page = page with { Versions = await session.ListVersionsAsync(link, cancellationToken), NextBefore = null };
             FileCommands.WriteVersions(environment, page, listing);
-        }
+        }, cancellationToken);
 
         return ExitCodes.Ok;
     }
 
     public static async Task<int> GetAsync(CliEnvironment environment, string url, int? version, string? output, bool force, CancellationToken cancellationToken)
     {
-        var (session, http) = await SessionAsync(environment, url, cancellationToken);
-        using (http)
+        await WithSessionAsync(environment, url, async (session, _) =>
         {
             var link = await session.GetAsync(cancellationToken);
             var chosen = await session.FindVersionAsync(link, version, cancellationToken)
@@ -44,22 +44,21 @@ public static class RecipientCommands
             var written = await TransferDisplay.RunAsync(environment, "Downloading " + link.Name,
                 progress => session.DownloadAsync(chosen.Version.Number, output, force, progress, cancellationToken));
             FileCommands.ReportDownload(environment, written, chosen);
-        }
+        }, cancellationToken);
 
         return ExitCodes.Ok;
     }
 
     public static async Task<int> RestoreAsync(CliEnvironment environment, string url, int number, CancellationToken cancellationToken)
     {
-        var (session, http) = await SessionAsync(environment, url, cancellationToken);
-        using (http)
+        await WithSessionAsync(environment, url, async (session, _) =>
         {
             var result = await session.MakeCurrentAsync(number, cancellationToken);
             if (environment.Json)
                 environment.WriteJson(new { version = result.Version.Number, restoredFrom = result.Version.RestoredFrom });
             else
                 environment.Info($"Version {result.Version.Number} now holds the content of version {result.Version.RestoredFrom}.");
-        }
+        }, cancellationToken);
 
         return ExitCodes.Ok;
     }
@@ -74,11 +73,11 @@ public static class RecipientCommands
             var address = CliEnvironment.ParseLink(parse.GetValue(url)!);
             using var http = environment.CreateHttp(address.BaseAddress);
             var session = new RecipientSession(http, address, environment.State);
-            var opened = await session.OpenAsync(parse.GetValue(email), _ =>
+            var opened = await ForgettingEndedLinkAsync(environment, address.LinkId, () => session.OpenAsync(parse.GetValue(email), _ =>
             {
                 environment.Info($"A code was mailed to [bold]{TerminalText.ForMarkup(parse.GetValue(email) ?? "")}[/].");
                 return Task.FromResult(Secrets.Read(Secrets.CodeVariable, "Code", environment.Err));
-            }, cancellationToken);
+            }, cancellationToken));
             var links = new Dictionary<string, LinkLogin>(environment.Config.Links, StringComparer.Ordinal)
             {
                 [address.LinkId] = new LinkLogin(address.BaseAddress, opened.Token!, opened.Email, opened.ExpiresAt),
@@ -119,8 +118,7 @@ public static class RecipientCommands
             var path = Path.GetFullPath(parse.GetValue(file)!);
             if (!File.Exists(path))
                 throw new CliException(ExitCodes.NotFound, $"No such file: {parse.GetValue(file)}.");
-            var (session, http) = await SessionAsync(environment, parse.GetValue(url)!, cancellationToken);
-            using (http)
+            await WithSessionAsync(environment, parse.GetValue(url)!, async (session, _) =>
             {
                 var result = await TransferDisplay.RunAsync(environment, "Uploading " + Path.GetFileName(path), progress => session.PushAsync(path, progress, cancellationToken));
                 var commit = result.Commit;
@@ -134,7 +132,7 @@ public static class RecipientCommands
                     if (!commit.BasedOnLatest)
                         environment.Info($"[yellow]Note:[/] you started from version {commit.Version.BasedOn}, but version {commit.LatestBefore} was uploaded meanwhile; both are kept.");
                 }
-            }
+            }, cancellationToken);
 
             return ExitCodes.Ok;
         });
@@ -148,8 +146,7 @@ public static class RecipientCommands
         var command = new Command("watch", "Print new versions as they arrive") { url, count };
         command.SetHandler(async (parse, environment, cancellationToken) =>
         {
-            var (session, http) = await SessionAsync(environment, parse.GetValue(url)!, cancellationToken);
-            using (http)
+            await WithSessionAsync(environment, parse.GetValue(url)!, async (session, http) =>
             {
                 http.Timeout = Timeout.InfiniteTimeSpan;
                 var limit = parse.GetValue(count);
@@ -172,38 +169,75 @@ public static class RecipientCommands
                     if (limit is { } max && ++seen >= max)
                         break;
                 }
-            }
+            }, cancellationToken);
 
             return ExitCodes.Ok;
         });
         return command;
     }
 
-    /// <summary>The link's saved session; a link that needs no email gets one opened on the fly.</summary>
-    private static async Task<(RecipientSession Session, HttpClient Http)> SessionAsync(CliEnvironment environment, string url, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="action"/> on the link's session; when the server answers that the link is revoked or expired, the
+    /// saved session of that link is removed from the config (it can never be used again) before the refusal is reported.
+    /// </summary>
+    private static async Task WithSessionAsync(CliEnvironment environment, string url, Func<RecipientSession, HttpClient, Task> action, CancellationToken cancellationToken)
     {
         var address = CliEnvironment.ParseLink(url);
-        var http = environment.CreateHttp(address.BaseAddress);
+        using var http = environment.CreateHttp(address.BaseAddress);
+        await ForgettingEndedLinkAsync(environment, address.LinkId, async () =>
+        {
+            var session = await SessionAsync(environment, address, http, cancellationToken);
+            await action(session, http);
+            return true;
+        });
+    }
+
+    private static async Task<T> ForgettingEndedLinkAsync<T>(CliEnvironment environment, string linkId, Func<Task<T>> action)
+    {
         try
         {
-            environment.Config.Links.TryGetValue(address.LinkId, out var saved);
-            if (saved is not null && saved.ExpiresAt <= TimeProvider.System.GetUtcNow())
-                throw new CliException(ExitCodes.Auth, "Your session on this link has ended: run `coffer open URL --email ADDRESS` again.");
-            var session = new RecipientSession(http, address, environment.State, saved?.Token);
-            if (saved is null)
-            {
-                var gate = await session.Api.GateAsync(cancellationToken);
-                if (gate.RequireEmail)
-                    throw new CliException(ExitCodes.Auth, "This link needs your verified email: run `coffer open URL --email ADDRESS` first.");
-                await session.OpenAsync(null, _ => Task.FromResult(""), cancellationToken);
-            }
-
-            return (session, http);
+            return await action();
         }
-        catch
+        catch (CofferApiException e) when (e.ErrorCode is "link-revoked" or "link-expired")
         {
-            http.Dispose();
+            Forget(environment, linkId);
             throw;
         }
+    }
+
+    private static void Forget(CliEnvironment environment, string linkId)
+    {
+        if (!environment.Config.Links.ContainsKey(linkId))
+            return;
+        var links = new Dictionary<string, LinkLogin>(environment.Config.Links, StringComparer.Ordinal);
+        links.Remove(linkId);
+        environment.Config = environment.Config with { Links = links };
+        environment.SaveConfig();
+    }
+
+    /// <summary>The link's saved session; a link that needs no email gets one opened on the fly.</summary>
+    private static async Task<RecipientSession> SessionAsync(CliEnvironment environment, LinkAddress address, HttpClient http, CancellationToken cancellationToken)
+    {
+        environment.Config.Links.TryGetValue(address.LinkId, out var saved);
+        var session = new RecipientSession(http, address, environment.State, saved?.Token);
+        if (saved is not null && saved.ExpiresAt <= TimeProvider.System.GetUtcNow())
+        {
+            // A session never outlives its link, so its expiry is often the link's own: ask the link's door first, which
+            // answers link-expired or link-revoked (a refusal) when the link itself has ended. Only a link that still
+            // works gets the advice to open it again; either way the dead session is of no further use.
+            await session.Api.GateAsync(cancellationToken);
+            Forget(environment, address.LinkId);
+            throw new CliException(ExitCodes.Auth, "Your session on this link has ended: run `coffer open URL --email ADDRESS` again.");
+        }
+
+        if (saved is null)
+        {
+            var gate = await session.Api.GateAsync(cancellationToken);
+            if (gate.RequireEmail)
+                throw new CliException(ExitCodes.Auth, "This link needs your verified email: run `coffer open URL --email ADDRESS` first.");
+            await session.OpenAsync(null, _ => Task.FromResult(""), cancellationToken);
+        }
+
+        return session;
     }
 }

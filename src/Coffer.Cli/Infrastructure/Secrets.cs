@@ -2,7 +2,7 @@ using Spectre.Console;
 
 namespace Coffer.Cli.Infrastructure;
 
-/// <summary>Reads passwords and codes: from an environment variable, else from the terminal without echo, else one line of stdin.</summary>
+/// <summary>Reads passwords and codes: from an environment variable, else from the terminal, masked (each character shows as <c>*</c>), else one line of stdin.</summary>
 public static class Secrets
 {
     public const string PasswordVariable = "COFFER_PASSWORD";

@@ -31,6 +31,9 @@ public sealed class CliUser : IDisposable
     /// <summary>The working directory of the user's commands (the default download location).</summary>
     public string WorkDirectory { get; }
 
+    /// <summary>Extra environment variables of the user's commands (a time zone in <c>TZ</c>, say).</summary>
+    public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal);
+
     public Process Start(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
@@ -50,6 +53,8 @@ public sealed class CliUser : IDisposable
         start.Environment["COFFER_PASSWORD"] = Password;
         start.Environment.Remove("COFFER_CODE");
         start.Environment.Remove("COFFER_SERVER");
+        foreach (var (name, value) in Environment)
+            start.Environment[name] = value;
         return Process.Start(start) ?? throw new InvalidOperationException("coffer did not start");
     }
 
