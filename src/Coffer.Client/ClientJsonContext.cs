@@ -4,7 +4,8 @@ using Coffer.Client.Uploads;
 
 namespace Coffer.Client;
 
-/// <summary>Source-generated JSON for the client's own files (upload state).</summary>
+/// <summary>Source-generated JSON for the client's own files (upload state, access-log heads).</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, WriteIndented = true)]
 [JsonSerializable(typeof(UploadState))]
+[JsonSerializable(typeof(Links.AccessLogHead))]
 internal sealed partial class ClientJsonContext : JsonSerializerContext;

@@ -171,7 +171,7 @@ public static class LinkCommands
             var id = LinkIdOf(parse.GetValue(link)!);
             if (parse.GetValue(verify))
             {
-                var result = await session.Api.VerifyAccessLogAsync(id, cancellationToken);
+                var result = await session.VerifyAccessLogAsync(id, cancellationToken);
                 if (environment.Json)
                     environment.WriteJson(result);
                 else if (result.Intact)

@@ -156,6 +156,14 @@ public sealed class OwnerApi
         await response.Content.CopyToAsync(destination, cancellationToken);
     }
 
+    /// <summary>The access-log entry with sequence number <paramref name="sequence"/>, or null when the log has none.</summary>
+    public async Task<AccessLogEntryDto?> GetAccessLogEntryAsync(string linkId, long sequence, CancellationToken cancellationToken = default)
+    {
+        var path = $"api/links/{Uri.EscapeDataString(linkId)}/log?limit=1&after=" + (sequence - 1).ToString(CultureInfo.InvariantCulture);
+        var page = await Connection.GetAsync(path, Json.AccessLogPageDto, cancellationToken);
+        return page.Entries.FirstOrDefault(e => e.Sequence == sequence);
+    }
+
     public Task<AccessLogVerificationDto> VerifyAccessLogAsync(string linkId, CancellationToken cancellationToken = default) =>
         Connection.GetAsync($"api/links/{Uri.EscapeDataString(linkId)}/log/verify", Json.AccessLogVerificationDto, cancellationToken);
 }

@@ -1,6 +1,7 @@
 using Coffer.Client.Downloads;
 using Coffer.Client.Files;
 using Coffer.Client.Http;
+using Coffer.Client.Links;
 using Coffer.Client.State;
 using Coffer.Client.Uploads;
 using Coffer.Client.Versions;
@@ -36,6 +37,7 @@ public sealed class OwnerSession
         this.accountKey = accountKey;
         Account = account;
         Uploads = new UploadStateStore(state);
+        LogHeads = new AccessLogHeads(state);
     }
 
     public OwnerApi Api { get; }
@@ -43,6 +45,19 @@ public sealed class OwnerSession
     public AccountDto Account { get; }
 
     public UploadStateStore Uploads { get; }
+
+    /// <summary>The access-log heads this machine saw intact (see <see cref="VerifyAccessLogAsync"/>).</summary>
+    public AccessLogHeads LogHeads { get; }
+
+    /// <summary>
+    /// The server's walk of a link's hash chain, checked against the head this machine remembers from its last verification
+    /// (which catches entries cut off the end); an intact log moves the remembered head.
+    /// </summary>
+    public async Task<AccessLogVerificationDto> VerifyAccessLogAsync(string linkId, CancellationToken cancellationToken = default)
+    {
+        var verdict = await Api.VerifyAccessLogAsync(linkId, cancellationToken);
+        return await LogHeads.CheckAsync(linkId, verdict, (sequence, ct) => Api.GetAccessLogEntryAsync(linkId, sequence, ct), cancellationToken);
+    }
 
     /// <summary>When the bearer session ends (known after <see cref="LoginAsync"/>).</summary>
     public DateTimeOffset? SessionExpiresAt { get; init; }

@@ -72,6 +72,11 @@ public sealed class CooperativeLinkFlowTests(ServerProcess server)
         Assert.Contains(("made-current", recipient.Email, (int?)3), events);
         var verify = await Steps.OkAsync(owner, "link", "log", linkId, "--verify");
         Assert.Contains("Intact", verify.StdOut, StringComparison.Ordinal);
+        // A second verification after more activity checks the head remembered from the first against the server's log.
+        await Steps.OkAsync(recipient, "get", url, "-o", Path.Combine(downloads, "again.pdf"));
+        var again = await Steps.JsonAsync(owner, "link", "log", linkId, "--verify");
+        Assert.True(again.GetProperty("intact").GetBoolean(), again.ToString());
+        Assert.True(again.GetProperty("checked").GetInt64() > events.Count, again.ToString());
         var csv = await Steps.OkAsync(owner, "link", "log", linkId, "--csv");
         Assert.Contains("version-uploaded," + recipient.Email, csv.StdOut, StringComparison.Ordinal);
 
