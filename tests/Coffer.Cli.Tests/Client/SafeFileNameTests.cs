@@ -13,7 +13,10 @@ public sealed class SafeFileNameTests
     [InlineData(".", "fallback.bin")]
     [InlineData("", "fallback.bin")]
     [InlineData("a/b/..", "fallback.bin")]
-    [InlineData(".bashrc", "fallback.bin")]
+    [InlineData(".bashrc", "bashrc")]
+    [InlineData(".hidden.pdf", "hidden.pdf")]
+    [InlineData("...", "fallback.bin")]
+    [InlineData(".pdf", "pdf")]
     [InlineData("CON", "fallback.bin")]
     [InlineData("nul.txt", "fallback.bin")]
     [InlineData("name\u0000with\u0007controls\n.txt", "namewithcontrols.txt")]
@@ -21,6 +24,22 @@ public sealed class SafeFileNameTests
     [InlineData("trailing dots...", "trailing dots")]
     public void Sanitize_KeepsOnlyAPlainName(string untrusted, string expected) =>
         Assert.Equal(expected, SafeFileName.Sanitize(untrusted, "fallback.bin"));
+
+    [Theory]
+    [InlineData("a", 300)]
+    [InlineData("é", 200)]
+    [InlineData("😀", 70)]
+    public void Sanitize_ShortensALongName_BeforeItsExtension_WithoutSplittingACharacter(string unit, int count)
+    {
+        var untrusted = string.Concat(Enumerable.Repeat(unit, count)) + ".pdf";
+
+        var name = SafeFileName.Sanitize(untrusted, "fallback.bin");
+
+        Assert.EndsWith(".pdf", name, StringComparison.Ordinal);
+        Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(name), SafeFileName.MaxBytes - System.Text.Encoding.UTF8.GetByteCount(unit) + 1, SafeFileName.MaxBytes);
+        var stem = name[..^4];
+        Assert.Equal(string.Concat(Enumerable.Repeat(unit, stem.Length / unit.Length)), stem);
+    }
 
     [Theory]
     [InlineData("../../escape.pdf")]
