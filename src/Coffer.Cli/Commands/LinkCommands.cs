@@ -128,7 +128,7 @@ public static class LinkCommands
                 table.AddRow(
                     TerminalText.ForMarkup(l.Id),
                     TerminalText.ForMarkup(names.GetValueOrDefault(l.FileId) ?? "(." + l.FileExtension + ")"),
-                    l.Cooperative ? "[green]cooperative[/]" : "can access",
+                    l.Cooperative ? "[green]cooperative[/] (can modify)" : "plain (can access)",
                     l.Status == LinkStatuses.Active ? TerminalText.ForMarkup(l.Status) : "[yellow]" + TerminalText.ForMarkup(l.Status) + "[/]",
                     l.OpenLimit is { } limit ? $"{l.OpenCount}/{limit}" : l.OpenCount.ToString(CultureInfo.InvariantCulture),
                     l.ExpiresAt is { } at ? Sizes.Time(at) : "never",
