@@ -66,18 +66,23 @@ public static class RecipientCommands
     private static Command Open()
     {
         var url = new Argument<string>("URL") { Description = "The link, as you received it (with the part after #)" };
-        var email = new Option<string?>("--email") { Description = "Your email address; a one-time code is mailed to it (read from COFFER_CODE or the terminal)" };
+        var email = new Option<string?>("--email") { Description = "Your email address; a one-time code is mailed to it and read from the terminal. With COFFER_CODE set to a code already mailed, that code is verified and no new one is sent" };
         var command = new Command("open", "Open a link: verify your email with the mailed code and save the link session") { url, email };
         command.SetHandler(async (parse, environment, cancellationToken) =>
         {
             var address = CliEnvironment.ParseLink(parse.GetValue(url)!);
             using var http = environment.CreateHttp(address.BaseAddress);
             var session = new RecipientSession(http, address, environment.State);
+            // COFFER_CODE holds a code already mailed (a script read it from the mail): verify it without asking for a new one,
+            // which would replace it. Without it, a code is mailed and read from the terminal (or one line of stdin).
+            var knownCode = Environment.GetEnvironmentVariable(Secrets.CodeVariable);
             var opened = await ForgettingEndedLinkAsync(environment, address.LinkId, () => session.OpenAsync(parse.GetValue(email), _ =>
             {
                 environment.Info($"A code was mailed to [bold]{TerminalText.ForMarkup(parse.GetValue(email) ?? "")}[/].");
+                if (Console.IsInputRedirected && Console.In.Peek() < 0)
+                    throw new CliException(ExitCodes.Usage, $"Type the code in a terminal, or run the same command again with {Secrets.CodeVariable}=<code> (no new code is mailed then).");
                 return Task.FromResult(Secrets.Read(Secrets.CodeVariable, "Code", environment.Err));
-            }, cancellationToken));
+            }, knownCode, cancellationToken));
             var links = new Dictionary<string, LinkLogin>(environment.Config.Links, StringComparer.Ordinal)
             {
                 [address.LinkId] = new LinkLogin(address.BaseAddress, opened.Token!, opened.Email, opened.ExpiresAt),

@@ -58,7 +58,15 @@ public sealed class RecipientSession
     /// Opens a link session: when the link requires email, mails a code to <paramref name="email"/> and asks
     /// <paramref name="readCode"/> for it. Returns the session (its token is kept in <see cref="RecipientApi.SessionToken"/>).
     /// </summary>
-    public async Task<LinkSessionDto> OpenAsync(string? email, Func<CancellationToken, Task<string>> readCode, CancellationToken cancellationToken = default)
+    public async Task<LinkSessionDto> OpenAsync(string? email, Func<CancellationToken, Task<string>> readCode, CancellationToken cancellationToken = default) =>
+        await OpenAsync(email, readCode, knownCode: null, cancellationToken);
+
+    /// <summary>
+    /// Opens the link: with a <paramref name="knownCode"/> (one already mailed by an earlier request, as a script that read the
+    /// mail has it) no new code is requested, since a new one would replace it; otherwise a code is mailed and
+    /// <paramref name="readCode"/> asked for it.
+    /// </summary>
+    public async Task<LinkSessionDto> OpenAsync(string? email, Func<CancellationToken, Task<string>> readCode, string? knownCode, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(readCode);
         var gate = await Api.GateAsync(cancellationToken);
@@ -67,6 +75,8 @@ public sealed class RecipientSession
         if (string.IsNullOrWhiteSpace(email))
             throw new ArgumentException("This link requires an email address.", nameof(email));
         email = AccountKeys.NormalizeEmail(email);
+        if (!string.IsNullOrWhiteSpace(knownCode))
+            return await Api.OpenSessionAsync(email, knownCode.Trim(), cancellationToken);
         await Api.RequestCodeAsync(email, cancellationToken);
         var code = await readCode(cancellationToken);
         return await Api.OpenSessionAsync(email, code.Trim(), cancellationToken);

@@ -35,6 +35,34 @@ public sealed class NewUserFindingsTests(ServerProcess server)
     }
 
     [Fact]
+    public async Task Open_FromAScript_MailsOnce_ThenVerifiesTheMailedCodeFromCofferCode_WithoutMailingAnother()
+    {
+        using var owner = Steps.NewUser("owner");
+        using var recipient = Steps.NewUser("scripted");
+        await Steps.RegisterAsync(server, owner);
+        var pdf = Path.Combine(owner.WorkDirectory, "report.pdf");
+        File.Copy(RepositoryPaths.Fixture("report.pdf"), pdf);
+        await Steps.OkAsync(owner, "put", pdf);
+        var url = (await Steps.OkAsync(owner, "link", "create", "report.pdf", "--modify")).StdOut.Trim();
+
+        // No terminal and nothing on stdin: a code is mailed, and the command says how to finish without a second mail.
+        var before = await server.LatestMailIdAsync(recipient.Email);
+        var first = await recipient.RunAsync(["open", url, "--email", recipient.Email]);
+        Assert.True(first.ExitCode == 1, first.ToString());
+        Assert.Contains("COFFER_CODE", first.StdErr, StringComparison.Ordinal);
+        var code = await server.WaitForCodeAsync(recipient.Email, before);
+        var mailed = await server.LatestMailIdAsync(recipient.Email);
+
+        recipient.Environment["COFFER_CODE"] = code;
+        var second = await recipient.RunAsync(["open", url, "--email", recipient.Email]);
+
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Equal(mailed, await server.LatestMailIdAsync(recipient.Email));
+        recipient.Environment.Remove("COFFER_CODE");
+        await Steps.OkAsync(recipient, "versions", url);
+    }
+
+    [Fact]
     public async Task RevokedLink_WithItsToken_SaysTheOwnerRevokedIt_AsARefusal()
     {
         using var owner = Steps.NewUser("owner");
