@@ -38,7 +38,7 @@ public static class AccountCommands
     private static Command Register()
     {
         var email = new Argument<string>("EMAIL") { Description = "Your email address; a confirmation code is mailed to it" };
-        var command = new Command("register", "Create an account (password from COFFER_PASSWORD or the terminal; code from COFFER_CODE or the terminal), then log in") { email };
+        var command = new Command("register", "Create an account (password from COFFER_PASSWORD or the terminal; the mailed code from the terminal), then log in. With COFFER_CODE set to a code an earlier run mailed, finish that registration instead") { email };
         command.SetHandler(async (parse, environment, cancellationToken) =>
         {
             var address = AccountKeys.NormalizeEmail(parse.GetValue(email)!);
@@ -46,9 +46,18 @@ public static class AccountCommands
             var server = environment.Server;
             using var http = environment.CreateHttp(server);
             var api = new OwnerApi(http);
-            await OwnerSession.RegisterAsync(api, address, password, cancellationToken);
-            environment.Info($"A confirmation code was mailed to [bold]{TerminalText.ForMarkup(address)}[/] (on a development server: {TerminalText.ForMarkup(server)}/dev/outbox).");
-            var code = Secrets.Read(Secrets.CodeVariable, "Confirmation code", environment.Err);
+            // COFFER_CODE holds the code an earlier run had mailed (a script read it from the mail): finish that registration
+            // instead of starting another.
+            var knownCode = Environment.GetEnvironmentVariable(Secrets.CodeVariable);
+            if (string.IsNullOrWhiteSpace(knownCode))
+            {
+                await OwnerSession.RegisterAsync(api, address, password, cancellationToken);
+                environment.Info($"A confirmation code was mailed to [bold]{TerminalText.ForMarkup(address)}[/] (on a development server: {TerminalText.ForMarkup(server)}/dev/outbox).");
+                if (Console.IsInputRedirected && Console.In.Peek() < 0)
+                    throw new CliException(ExitCodes.Usage, $"Type the code in a terminal, or run the same command again with {Secrets.CodeVariable}=<code> (and the same password) to finish registering.");
+            }
+
+            var code = string.IsNullOrWhiteSpace(knownCode) ? Secrets.Read(Secrets.CodeVariable, "Confirmation code", environment.Err) : knownCode;
             await api.ConfirmAsync(address, code.Trim(), cancellationToken);
             var session = await OwnerSession.LoginAsync(api, address, password, environment.State, cancellationToken);
             SaveLogin(environment, server, api, session);

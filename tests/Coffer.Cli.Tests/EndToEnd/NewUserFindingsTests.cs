@@ -35,6 +35,31 @@ public sealed class NewUserFindingsTests(ServerProcess server)
     }
 
     [Fact]
+    public async Task Register_FromAScript_MailsOnce_ThenFinishesWithTheMailedCodeFromCofferCode_WithoutMailingAnother()
+    {
+        using var owner = Steps.NewUser("scripted-owner");
+
+        var before = await server.LatestMailIdAsync(owner.Email);
+        var first = await owner.RunAsync(["--server", server.BaseAddress, "register", owner.Email]);
+        Assert.True(first.ExitCode == 1, first.ToString());
+        Assert.Contains("COFFER_CODE", first.StdErr, StringComparison.Ordinal);
+        var code = await server.WaitForCodeAsync(owner.Email, before);
+        var mailed = await server.LatestMailIdAsync(owner.Email);
+
+        owner.Environment["COFFER_CODE"] = code[..^1] + (char)('0' + ((code[^1] - '0' + 1) % 10));
+        var wrong = await owner.RunAsync(["--server", server.BaseAddress, "register", owner.Email]);
+        owner.Environment["COFFER_CODE"] = code;
+        var second = await owner.RunAsync(["--server", server.BaseAddress, "register", owner.Email]);
+
+        Assert.True(wrong.ExitCode == 2, wrong.ToString());
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Equal(mailed, await server.LatestMailIdAsync(owner.Email));
+        owner.Environment.Remove("COFFER_CODE");
+        var whoami = await Steps.JsonAsync(owner, "whoami");
+        Assert.Equal(owner.Email, whoami.GetProperty("email").GetString());
+    }
+
+    [Fact]
     public async Task Open_FromAScript_MailsOnce_ThenVerifiesTheMailedCodeFromCofferCode_WithoutMailingAnother()
     {
         using var owner = Steps.NewUser("owner");
