@@ -25,9 +25,13 @@ public sealed partial class OwnerDriver(IPage page, CofferServerProcess server)
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
         await page.GetByLabel("Repeat the password").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
-        await page.GetByTestId("deriving-key").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 10_000 });
+        // The key derivation's progress note is on screen only while it runs (well under a second on a quiet machine), so a
+        // wait for it races the derivation: wait for what follows it instead, and say what the page said if it refused.
         var codeInput = page.GetByLabel("Code from the email");
-        await codeInput.WaitForAsync(new() { Timeout = 20_000 });
+        var refusal = page.GetByTestId("auth-error");
+        await codeInput.Or(refusal).First.WaitForAsync(new() { Timeout = 30_000 });
+        if (await refusal.IsVisibleAsync())
+            throw new InvalidOperationException("Sign-up was refused: " + await refusal.InnerTextAsync());
         await codeInput.FillAsync(await MailedCodeAsync(email));
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirm" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("files-view")).ToBeVisibleAsync(new() { Timeout = 20_000 });
