@@ -48,16 +48,14 @@ public static class AccountCommands
             var api = new OwnerApi(http);
             // COFFER_CODE holds the code an earlier run had mailed (a script read it from the mail): finish that registration
             // instead of starting another.
-            var knownCode = Environment.GetEnvironmentVariable(Secrets.CodeVariable);
-            if (string.IsNullOrWhiteSpace(knownCode))
+            var code = Secrets.MailedCodeFromEnvironment();
+            if (code is null)
             {
                 await OwnerSession.RegisterAsync(api, address, password, cancellationToken);
                 environment.Info($"A confirmation code was mailed to [bold]{TerminalText.ForMarkup(address)}[/] (on a development server: {TerminalText.ForMarkup(server)}/dev/outbox).");
-                if (Console.IsInputRedirected && Console.In.Peek() < 0)
-                    throw new CliException(ExitCodes.Usage, $"Type the code in a terminal, or run the same command again with {Secrets.CodeVariable}=<code> (and the same password) to finish registering.");
+                code = Secrets.ReadMailedCode("Confirmation code", environment.Err, "(and the same password) to finish registering");
             }
 
-            var code = string.IsNullOrWhiteSpace(knownCode) ? Secrets.Read(Secrets.CodeVariable, "Confirmation code", environment.Err) : knownCode;
             await api.ConfirmAsync(address, code.Trim(), cancellationToken);
             var session = await OwnerSession.LoginAsync(api, address, password, environment.State, cancellationToken);
             SaveLogin(environment, server, api, session);

@@ -75,14 +75,11 @@ public static class RecipientCommands
             var session = new RecipientSession(http, address, environment.State);
             // COFFER_CODE holds a code already mailed (a script read it from the mail): verify it without asking for a new one,
             // which would replace it. Without it, a code is mailed and read from the terminal (or one line of stdin).
-            var knownCode = Environment.GetEnvironmentVariable(Secrets.CodeVariable);
             var opened = await ForgettingEndedLinkAsync(environment, address.LinkId, () => session.OpenAsync(parse.GetValue(email), _ =>
             {
                 environment.Info($"A code was mailed to [bold]{TerminalText.ForMarkup(parse.GetValue(email) ?? "")}[/].");
-                if (Console.IsInputRedirected && Console.In.Peek() < 0)
-                    throw new CliException(ExitCodes.Usage, $"Type the code in a terminal, or run the same command again with {Secrets.CodeVariable}=<code> (no new code is mailed then).");
-                return Task.FromResult(Secrets.Read(Secrets.CodeVariable, "Code", environment.Err));
-            }, knownCode, cancellationToken));
+                return Task.FromResult(Secrets.ReadMailedCode("Code", environment.Err, "(no new code is mailed then)"));
+            }, Secrets.MailedCodeFromEnvironment(), cancellationToken));
             var links = new Dictionary<string, LinkLogin>(environment.Config.Links, StringComparer.Ordinal)
             {
                 [address.LinkId] = new LinkLogin(address.BaseAddress, opened.Token!, opened.Email, opened.ExpiresAt),

@@ -25,6 +25,21 @@ public static class Secrets
         return console.Prompt(new TextPrompt<string>(prompt + ":").Secret());
     }
 
+    /// <summary>A code an earlier run had mailed, handed over by a script in <see cref="CodeVariable"/>; null when not set.</summary>
+    public static string? MailedCodeFromEnvironment() =>
+        Environment.GetEnvironmentVariable(CodeVariable) is { } code && !string.IsNullOrWhiteSpace(code) ? code : null;
+
+    /// <summary>
+    /// The code just mailed, from the terminal or one line of stdin; with neither (a script with nothing on stdin), says how to
+    /// finish with <see cref="CodeVariable"/> instead of waiting.
+    /// </summary>
+    public static string ReadMailedCode(string prompt, IAnsiConsole console, string rerunHint)
+    {
+        if (Console.IsInputRedirected && Console.In.Peek() < 0)
+            throw new CliException(ExitCodes.Usage, $"Type the code in a terminal, or run the same command again with {CodeVariable}=<code> {rerunHint}.");
+        return Read(CodeVariable, prompt, console);
+    }
+
     public static string NewPassword(IAnsiConsole console, bool readFromPasswordVariable = true)
     {
         var variable = readFromPasswordVariable ? PasswordVariable : "COFFER_NEW_PASSWORD";

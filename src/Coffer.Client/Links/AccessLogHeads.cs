@@ -14,7 +14,7 @@ public sealed record AccessLogHead(long Sequence, string Hash);
 /// </summary>
 public sealed class AccessLogHeads(StateDirectory state)
 {
-    private string Directory => state.File("log-heads");
+    private string HeadsDirectory => state.File("log-heads");
 
     public AccessLogHead? Find(string linkId)
     {
@@ -34,7 +34,7 @@ public sealed class AccessLogHeads(StateDirectory state)
     public void Save(string linkId, AccessLogHead head)
     {
         SecureFile.EnsurePrivateDirectory(state.Path);
-        SecureFile.EnsurePrivateDirectory(Directory);
+        SecureFile.EnsurePrivateDirectory(HeadsDirectory);
         SecureFile.WriteAllBytes(PathOf(linkId), JsonSerializer.SerializeToUtf8Bytes(head, ClientJsonContext.Default.AccessLogHead));
     }
 
@@ -79,5 +79,5 @@ public sealed class AccessLogHeads(StateDirectory state)
     }
 
     private string PathOf(string linkId) =>
-        Path.Combine(Directory, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(linkId)))[..32] + ".json");
+        Path.Combine(HeadsDirectory, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(linkId)))[..32] + ".json");
 }

@@ -22,6 +22,39 @@ public sealed class WakeSignal
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="step"/> until <paramref name="stoppingToken"/> fires: each run returns how long to sleep before the
+    /// next (a <see cref="Wake"/> ends the sleep early); a failing run goes to <paramref name="failed"/> and the loop sleeps
+    /// <paramref name="failurePause"/>.
+    /// </summary>
+    public async Task RunAsync(
+        Func<CancellationToken, Task<TimeSpan>> step, Action<Exception> failed, TimeSpan failurePause, TimeProvider time, CancellationToken stoppingToken)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        ArgumentNullException.ThrowIfNull(failed);
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                TimeSpan wait;
+                try
+                {
+                    wait = await step(stoppingToken);
+                }
+                catch (Exception error) when (error is not OperationCanceledException)
+                {
+                    failed(error);
+                    wait = failurePause;
+                }
+
+                await WaitAsync(wait, time, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
     /// <summary>Returns when woken, when <paramref name="timeout"/> has passed on <paramref name="time"/>, or throws when stopping.</summary>
     public async Task WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken stoppingToken)
     {

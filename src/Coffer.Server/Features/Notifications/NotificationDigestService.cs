@@ -24,30 +24,8 @@ internal sealed partial class NotificationDigestService(
     /// <summary>How long to sleep with nothing pending (a new activity wakes the service sooner), and after a failure.</summary>
     private static readonly TimeSpan IdlePause = TimeSpan.FromMinutes(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                TimeSpan wait;
-                try
-                {
-                    wait = await SendDueAsync(stoppingToken);
-                }
-                catch (Exception error) when (error is not OperationCanceledException)
-                {
-                    LogFailed(error);
-                    wait = IdlePause;
-                }
-
-                await notifier.Signal.WaitAsync(wait, time, stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        notifier.Signal.RunAsync(SendDueAsync, LogFailed, IdlePause, time, stoppingToken);
 
     /// <summary>Queues every digest whose window has closed; returns how long until the next one closes.</summary>
     private async Task<TimeSpan> SendDueAsync(CancellationToken cancellationToken)

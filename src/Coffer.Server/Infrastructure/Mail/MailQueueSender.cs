@@ -36,21 +36,7 @@ internal sealed partial class MailQueueSender(
             }
 
             await ResumeAsync(stoppingToken);
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                TimeSpan wait;
-                try
-                {
-                    wait = await SendDueAsync(stoppingToken);
-                }
-                catch (Exception error) when (error is not OperationCanceledException)
-                {
-                    LogQueueFailed(error);
-                    wait = PollInterval;
-                }
-
-                await signal.Signal.WaitAsync(wait, time, stoppingToken);
-            }
+            await signal.Signal.RunAsync(SendDueAsync, LogQueueFailed, PollInterval, time, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -62,7 +48,7 @@ internal sealed partial class MailQueueSender(
     {
         var now = time.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var resumed = await db.Set<QueuedMail>()
+        await db.Set<QueuedMail>()
             .Where(m => m.NextAttemptAt > now)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, now), cancellationToken);
         var pending = await db.Set<QueuedMail>().CountAsync(cancellationToken);
